@@ -1,0 +1,27 @@
+# Pinned versions of the upstream parts Crossover's tests build and run.
+# Sourced by the other scripts; bump a version here and its cache key changes with it.
+KUBE_VERSION="${KUBE_VERSION:-1.34.4}"
+ETCD_VERSION="${ETCD_VERSION:-3.6.16}"
+COREDNS_VERSION="${COREDNS_VERSION:-1.14.7}"
+
+# Everything slow to build lives here, keyed by version, outside the work tree so a
+# fresh clone (CI) reuses it.
+CROSSOVER_CACHE="${CROSSOVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/crossover}"
+# Layout fabric8 kube-api-test reads in offline mode: $KUBE_API_TEST_DIR/k8s/<X.Y.Z>-linux-amd64/
+KUBE_API_TEST_DIR="${KUBE_API_TEST_DIR:-$CROSSOVER_CACHE/kube-api-test}"
+KUBE_BIN_DIR="$KUBE_API_TEST_DIR/k8s/${KUBE_VERSION}-linux-amd64"
+# CoreDNS lives beside, not inside, the kube-api-test layout.
+COREDNS_BIN_DIR="$CROSSOVER_CACHE/coredns/${COREDNS_VERSION}"
+export KUBE_VERSION ETCD_VERSION COREDNS_VERSION CROSSOVER_CACHE KUBE_API_TEST_DIR KUBE_BIN_DIR COREDNS_BIN_DIR
+# llm-d-inference-sim, the OpenAI-compatible vLLM simulator loadgen's tests measure against.
+# Only some versions are served by the module proxy reachable here; v0.10.2 is (2026-11).
+SIM_VERSION="${SIM_VERSION:-v0.10.2}"
+export SIM_VERSION
+
+# Images the local cluster runs, built here (build-images.sh) and imported into containerd: no
+# registry is involved, so the tags are never "latest" (pull policy stays IfNotPresent).
+PAUSE_IMAGE="${PAUSE_IMAGE:-crossover.local/pause:1}"
+TESTBOX_IMAGE="${TESTBOX_IMAGE:-crossover.local/testbox:1}"
+COREDNS_IMAGE="${COREDNS_IMAGE:-crossover.local/coredns:${COREDNS_VERSION}}"
+IMAGE_CACHE="$CROSSOVER_CACHE/images"
+export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE IMAGE_CACHE

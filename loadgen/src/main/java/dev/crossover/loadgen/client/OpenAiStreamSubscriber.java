@@ -1,0 +1,134 @@
+package dev.crossover.loadgen.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Consumes an OpenAI-compatible SSE body as it arrives. Each batch of bytes is stamped with
+ * System.nanoTime the moment the HTTP client hands it over, before any parsing, and every event
+ * parsed from that batch carries that stamp. A chunk counts as a token only when it carries
+ * content (delta.content, delta.reasoning_content, delta.tool_calls, or text for completions):
+ * servers send a role-only chunk first, often before any token exists, and stamping TTFT there
+ * would flatter the server.
+ */
+final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<RequestOutcome> {
+    private final ObjectMapper json;
+    private final GenerationRequest request;
+    private final long intendedStartNanos;
+    private final long sendNanos;
+    private final int httpStatus;
+    private final CompletableFuture<RequestOutcome> result = new CompletableFuture<>();
+    private final ChunkTimes chunks = new ChunkTimes();
+    private final SseEventParser parser = new SseEventParser(this::onEvent);
+    private volatile Flow.Subscription subscription;
+    private long batchNanos;
+    private boolean done;
+    private Usage usage = Usage.UNKNOWN;
+    private String streamError;
+
+    OpenAiStreamSubscriber(ObjectMapper json, GenerationRequest request, long intendedStartNanos, long sendNanos,
+                           int httpStatus) {
+        this.json = json;
+        this.request = request;
+        this.intendedStartNanos = intendedStartNanos;
+        this.sendNanos = sendNanos;
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public CompletionStage<RequestOutcome> getBody() { return result; }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE); // parsing is cheap and synchronous: no need to meter demand
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+        batchNanos = System.nanoTime();
+        if (result.isDone()) return;
+        for (ByteBuffer b : buffers) parser.feed(b);
+        if (streamError != null) finish(ErrorClass.STREAM_ERROR, streamError);
+    }
+
+    @Override
+    public synchronized void onError(Throwable t) {
+        finish(ErrorClass.BROKEN_STREAM, String.valueOf(t));
+    }
+
+    @Override
+    public synchronized void onComplete() {
+        if (done) finish(null, null);
+        else finish(ErrorClass.BROKEN_STREAM, parser.hasPartialEvent()
+                ? "stream ended inside an event" : "stream ended without [DONE]");
+    }
+
+    /** Ends the request from outside (timeout): cancels the body so the connection is released. */
+    void abort(ErrorClass error, String detail) {
+        finish(error, detail); // first: cancelling makes the HTTP client report an error of its own
+    }
+
+    private synchronized void finish(ErrorClass error, String detail) {
+        long end = System.nanoTime();
+        if (result.isDone()) return;
+        boolean first = result.complete(new RequestOutcome(intendedStartNanos, sendNanos, chunks, end, usage, error,
+                httpStatus, request.tenant(), detail));
+        Flow.Subscription s = subscription;
+        if (first && error != null && s != null) s.cancel(); // releases the connection of a failed stream
+    }
+
+    private void onEvent(byte[] data, int length) {
+        if (done || streamError != null) return;
+        if (length == 6 && new String(data, 0, 6, java.nio.charset.StandardCharsets.US_ASCII).equals("[DONE]")) {
+            done = true;
+            return;
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(data, 0, length);
+        } catch (IOException e) {
+            streamError = "unparseable event: " + SseEventParser.text(data, Math.min(length, 200));
+            return;
+        }
+        JsonNode error = event.get("error");
+        if (error != null && !error.isNull()) {
+            streamError = "server error in stream: " + error;
+            return;
+        }
+        if (carriesContent(event)) chunks.add(batchNanos);
+        JsonNode u = event.get("usage");
+        if (u != null && u.isObject()) usage = usageOf(u);
+    }
+
+    private static boolean carriesContent(JsonNode event) {
+        JsonNode choices = event.get("choices");
+        if (choices == null || !choices.isArray()) return false;
+        for (JsonNode choice : choices) {
+            if (nonEmptyText(choice.get("text"))) return true;
+            JsonNode delta = choice.get("delta");
+            if (delta == null) continue;
+            if (nonEmptyText(delta.get("content")) || nonEmptyText(delta.get("reasoning_content"))
+                    || nonEmptyText(delta.get("reasoning"))) return true;
+            JsonNode tools = delta.get("tool_calls");
+            if (tools != null && tools.isArray() && !tools.isEmpty()) return true;
+        }
+        return false;
+    }
+
+    private static boolean nonEmptyText(JsonNode n) {
+        return n != null && n.isTextual() && !n.textValue().isEmpty();
+    }
+
+    private static Usage usageOf(JsonNode u) {
+        long cached = u.path("prompt_tokens_details").path("cached_tokens").asLong(-1);
+        return new Usage(u.path("prompt_tokens").asLong(-1), u.path("completion_tokens").asLong(-1), cached, -1);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.crossover.loadgen.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Streaming client for OpenAI-compatible servers (vLLM, llm-d, LiteLLM, Bifrost, the simulator)
+ * on the JDK's own non-blocking HttpClient: one selector thread multiplexes every connection,
+ * body bytes are pushed to {@link OpenAiStreamSubscriber} as they are read, and no thread waits
+ * on any single stream, so thousands of concurrent streams cost a handful of threads.
+ */
+public final class OpenAiStreamingClient implements StreamingClient {
+    private static final int ERROR_BODY_CHARS = 300;
+
+    private final OpenAiClientConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+    private final OpenAiRequestBodies bodies;
+    private final ExecutorService callbacks;
+    private final ScheduledThreadPoolExecutor timeouts;
+    private final HttpClient http;
+
+    public OpenAiStreamingClient(OpenAiClientConfig config) {
+        this.config = config;
+        this.bodies = new OpenAiRequestBodies(json, config);
+        // Callbacks only parse small JSON chunks and record numbers; a thread per core keeps
+        // them off the selector thread without a pool big enough to thrash two cores.
+        this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new DaemonThreads("loadgen-http"));
+        this.timeouts = new ScheduledThreadPoolExecutor(1, new DaemonThreads("loadgen-timeout"));
+        this.timeouts.setRemoveOnCancelPolicy(true); // finished requests must not pin their timers
+        this.http = HttpClient.newBuilder()
+                // HTTP/1.1: one stream per connection, as real clients of these servers behave; h2c
+                // upgrade attempts would add a round trip and change what is measured.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(callbacks)
+                .build();
+    }
+
+    @Override
+    public CompletableFuture<RequestOutcome> send(GenerationRequest request, long intendedStartNanos) {
+        CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(request)));
+        String key = request.apiKey() != null ? request.apiKey() : config.defaultApiKey();
+        if (key != null && !key.isEmpty()) builder.header("Authorization", "Bearer " + key);
+        HttpRequest httpRequest = builder.build();
+
+        AtomicReference<OpenAiStreamSubscriber> streaming = new AtomicReference<>();
+        long sendNanos = System.nanoTime();
+        CompletableFuture<HttpResponse<RequestOutcome>> exchange = http.sendAsync(httpRequest, info -> {
+            if (info.statusCode() / 100 == 2) {
+                OpenAiStreamSubscriber s = new OpenAiStreamSubscriber(json, request, intendedStartNanos, sendNanos,
+                        info.statusCode());
+                streaming.set(s);
+                return s;
+            }
+            ErrorClass error = info.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+            // Read the (small) error body to the end so the connection can be reused.
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                    bytes -> failed(request, intendedStartNanos, sendNanos, error, info.statusCode(),
+                            abbreviate(new String(bytes, StandardCharsets.UTF_8))));
+        });
+
+        long timeoutNanos = config.requestTimeout().toNanos();
+        ScheduledFuture<?> timer = timeouts.schedule(() -> {
+            OpenAiStreamSubscriber s = streaming.get();
+            if (s != null) s.abort(ErrorClass.TIMEOUT, "no end of stream within " + config.requestTimeout());
+            exchange.cancel(true);
+            outcome.complete(failed(request, intendedStartNanos, sendNanos, ErrorClass.TIMEOUT, 0,
+                    "no response within " + config.requestTimeout()));
+        }, timeoutNanos, TimeUnit.NANOSECONDS);
+
+        exchange.whenComplete((response, failure) -> {
+            timer.cancel(false);
+            if (failure == null) outcome.complete(response.body());
+            else outcome.complete(failed(request, intendedStartNanos, sendNanos, classify(failure), 0,
+                    String.valueOf(unwrap(failure))));
+        });
+        return outcome;
+    }
+
+    static ErrorClass classify(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) return ErrorClass.CONNECT;
+        if (t instanceof HttpTimeoutException) return ErrorClass.TIMEOUT;
+        if (t instanceof IOException) return ErrorClass.BROKEN_STREAM;
+        return ErrorClass.BROKEN_STREAM;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) t = t.getCause();
+        return t;
+    }
+
+    private static RequestOutcome failed(GenerationRequest request, long intended, long send, ErrorClass error,
+                                         int status, String detail) {
+        return new RequestOutcome(intended, send, new ChunkTimes(), System.nanoTime(), Usage.UNKNOWN, error, status,
+                request.tenant(), detail);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= ERROR_BODY_CHARS ? s : s.substring(0, ERROR_BODY_CHARS) + "...";
+    }
+
+    @Override
+    public void close() {
+        timeouts.shutdownNow();
+        http.shutdownNow();
+        callbacks.shutdownNow();
+    }
+}

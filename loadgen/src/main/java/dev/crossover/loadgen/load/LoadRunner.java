@@ -1,0 +1,34 @@
+package dev.crossover.loadgen.load;
+
+import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.result.RunRecorder;
+import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.workload.Workload;
+
+/** Runs one plan against one client and returns its result. */
+public final class LoadRunner {
+    /** Time to set up the schedule before its first instant, so the first request is not late by construction. */
+    private static final long START_DELAY_NANOS = 20_000_000;
+    public static final String FLAG_UNFINISHED = "REQUESTS_UNFINISHED_AT_DRAIN_TIMEOUT";
+
+    private LoadRunner() {}
+
+    public static RunResult run(String label, LoadPlan plan, StreamingClient client, Workload workload, Shard shard)
+            throws InterruptedException {
+        return run(label, plan, client, workload, shard, null);
+    }
+
+    /** @param recorderHook optional access to the recorder before the run starts (listeners) */
+    public static RunResult run(String label, LoadPlan plan, StreamingClient client, Workload workload, Shard shard,
+                                java.util.function.Consumer<RunRecorder> recorderHook) throws InterruptedException {
+        LoadPlan local = shard.apply(plan);
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        RunRecorder recorder = new RunRecorder(start + local.warmup().toNanos());
+        if (recorderHook != null) recorderHook.accept(recorder);
+        boolean drained = local.model().openLoop()
+                ? new OpenLoopDriver(local, client, workload, shard, recorder, start).run()
+                : new ClosedLoopDriver(local, client, workload, shard, recorder, start).run();
+        RunResult result = recorder.result(label);
+        return drained ? result : result.withFlag(FLAG_UNFINISHED);
+    }
+}

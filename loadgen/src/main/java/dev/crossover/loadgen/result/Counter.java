@@ -1,0 +1,24 @@
+package dev.crossover.loadgen.result;
+
+/** The additive counts of a run; each merges across shards by plain addition. */
+public enum Counter {
+    /** Requests sent inside the measured window (after warm-up). */
+    REQUESTS_SENT("requestsSent"),
+    REQUESTS_SUCCEEDED("requestsSucceeded"),
+    REQUESTS_FAILED("requestsFailed"),
+    /** Requests sent during warm-up: sent, never measured. */
+    WARMUP_REQUESTS("warmupRequests"),
+    INPUT_TOKENS("inputTokens"),
+    OUTPUT_TOKENS("outputTokens"),
+    /** Input tokens the server read from its prefix/prompt cache (OpenAI cached_tokens, Bedrock cacheRead). */
+    CACHE_READ_INPUT_TOKENS("cacheReadInputTokens"),
+    /** Input tokens written to the prompt cache (Bedrock cacheWrite). */
+    CACHE_WRITE_INPUT_TOKENS("cacheWriteInputTokens"),
+    /** Successful requests whose server reported no usage (token counts above then undercount). */
+    REQUESTS_WITHOUT_USAGE("requestsWithoutUsage"),
+    CONTENT_CHUNKS("contentChunks");
+
+    public final String key;
+
+    Counter(String key) { this.key = key; }
+}

@@ -1,0 +1,45 @@
+package dev.crossover.loadgen.result;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Human-facing figures derived from a {@link RunResult}: percentiles are read from the (merged)
+ * histograms, never averaged across shards, and rates divide merged counters by the merged window.
+ */
+public final class Summary {
+    private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
+
+    private Summary() {}
+
+    public static ObjectNode of(RunResult r) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        MetricsSection t = r.total();
+        long sent = t.counter(Counter.REQUESTS_SENT);
+        long ok = t.counter(Counter.REQUESTS_SUCCEEDED);
+        double seconds = r.windowSeconds();
+        s.put("windowSeconds", seconds);
+        s.put("requestsPerSecond", seconds > 0 ? ok / seconds : 0);
+        s.put("outputTokensPerSecond", seconds > 0 ? t.counter(Counter.OUTPUT_TOKENS) / seconds : 0);
+        s.put("errorRate", sent > 0 ? (double) t.counter(Counter.REQUESTS_FAILED) / sent : 0);
+        long input = t.counter(Counter.INPUT_TOKENS);
+        s.put("cacheReadInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_READ_INPUT_TOKENS) / input : 0);
+        for (Metric m : Metric.values()) s.set(m.key + "Ms", percentilesMs(t.histogram(m)));
+        return s;
+    }
+
+    static ObjectNode percentilesMs(Histogram h) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("count", h.getTotalCount());
+        if (h.getTotalCount() == 0) return p;
+        p.put("min", ms(h.getMinValue()));
+        p.put("mean", h.getMean() / 1e6);
+        for (double q : PERCENTILES) p.put("p" + (q == Math.rint(q) ? String.valueOf((int) q) : String.valueOf(q)),
+                ms(h.getValueAtPercentile(q)));
+        p.put("max", ms(h.getMaxValue()));
+        return p;
+    }
+
+    private static double ms(long nanos) { return nanos / 1e6; }
+}
