@@ -1,5 +1,6 @@
 package dev.crossover.loadgen.load;
 
+import dev.crossover.loadgen.client.GenerationRequest;
 import dev.crossover.loadgen.client.StreamingClient;
 import dev.crossover.loadgen.result.RunRecorder;
 import dev.crossover.loadgen.workload.Workload;
@@ -43,10 +44,12 @@ final class OpenLoopDriver {
         for (long offset = schedule.next(); offset >= 0; offset = schedule.next()) {
             long intended = startNanos + offset;
             if (intended >= measureStartNanos && plan.maxRequests() > 0 && measured >= plan.maxRequests()) break;
+            // Build the request before its instant: generating a prompt is the workload's cost, not lag.
+            GenerationRequest request = workload.request(shard.sequence(local++));
             waitUntil(intended);
             if (intended >= measureStartNanos) measured++;
             inFlight.started();
-            client.send(workload.request(shard.sequence(local++)), intended).whenComplete((o, t) -> {
+            client.send(request, intended).whenComplete((o, t) -> {
                 try {
                     if (o != null) recorder.accept(o);
                 } finally {
