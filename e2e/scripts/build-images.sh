@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the images the local cluster needs, without Docker: static Go programs of our own
+# (e2e/scripts/images: pause, testbox) and the CoreDNS binary (build-kube.sh coredns), each packed
+# by mkimage.py into a Docker-archive tarball that `ctr images import` reads.
+#
+#   e2e/scripts/build-images.sh      -> $IMAGE_CACHE/{pause,testbox,coredns}.tar
+#
+# Tarballs are cached under a key of their inputs (sources, Go version, binary checksum).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$here/versions.sh"
+mkdir -p "$IMAGE_CACHE"
+
+# link NAME KEY: point $IMAGE_CACHE/NAME.tar at the keyed tarball; true if it already exists.
+cached() { [ -s "$IMAGE_CACHE/$1-$2.tar" ] && ln -sfn "$1-$2.tar" "$IMAGE_CACHE/$1.tar"; }
+publish() { ln -sfn "$1-$2.tar" "$IMAGE_CACHE/$1.tar"; echo "build-images: $1 -> $IMAGE_CACHE/$1-$2.tar"; }
+
+go_image() { # name tag entrypoint-args...
+  local name="$1" tag="$2"; shift 2
+  local key
+  key="$( (cd "$here/images" && cat go.mod "$name"/*.go; cat "$here/mkimage.py"; go version; echo "$tag") | sha256sum | cut -c1-16)"
+  if cached "$name" "$key"; then echo "build-images: $name cached"; return; fi
+  local work; work="$(mktemp -d)"
+  (cd "$here/images" && CGO_ENABLED=0 GOFLAGS=-trimpath go build -ldflags "-s -w" -o "$work/$name" "./$name")
+  python3 "$here/mkimage.py" --tag "$tag" --out "$IMAGE_CACHE/$name-$key.tar" \
+    --add "$work/$name:/bin/$name" --entrypoint "/bin/$name" "$@"
+  rm -rf "$work"
+  publish "$name" "$key"
+}
+
+go_image pause "$PAUSE_IMAGE"
+go_image testbox "$TESTBOX_IMAGE" --cmd sleep 0
+
+bash "$here/build-kube.sh" coredns >/dev/null
+key="$( (sha256sum "$COREDNS_BIN_DIR/coredns"; cat "$here/mkimage.py"; echo "$COREDNS_IMAGE") | sha256sum | cut -c1-16)"
+if cached coredns "$key"; then
+  echo "build-images: coredns cached"
+else
+  python3 "$here/mkimage.py" --tag "$COREDNS_IMAGE" --out "$IMAGE_CACHE/coredns-$key.tar" \
+    --add "$COREDNS_BIN_DIR/coredns:/coredns" --entrypoint /coredns --expose 53/udp --expose 53/tcp
+  publish coredns "$key"
+fi

@@ -1,0 +1,3 @@
+module crossover.local/e2e-images
+
+go 1.24
