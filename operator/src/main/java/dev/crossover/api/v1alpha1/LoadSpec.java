@@ -1,0 +1,70 @@
+package dev.crossover.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import lombok.Data;
+
+@Data
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "[has(self.concurrency), has(self.rates), has(self.stages)].filter(x, x).size() <= 1",
+    message = "give one of load.concurrency (closed loop), load.rates (open loop) or load.stages (a shaped open-loop profile)")
+@ValidationRule(
+    value = "!has(self.arrival) || !has(self.concurrency)",
+    message = "load.arrival applies to open-loop load (rates or stages), not to concurrency levels",
+    fieldPath = ".arrival")
+@ValidationRule(
+    value = "!has(self.duration) || !has(self.requests)",
+    message = "give load.duration or load.requests per level, not both",
+    fieldPath = ".requests")
+@ValidationRule(
+    value = "!has(self.concurrency) || self.concurrency.all(c, c >= 1 && c <= 100000)",
+    message = "each concurrency level must be between 1 and 100000",
+    fieldPath = ".concurrency")
+@ValidationRule(
+    value = "!has(self.rates) || self.rates.all(r, r > 0.0 && r <= 100000.0)",
+    message = "each rate must be above 0 and at most 100000 requests per second",
+    fieldPath = ".rates")
+public class LoadSpec {
+
+  public enum Arrival { Constant, Poisson }
+
+  @Size(min = 1, max = 32)
+  @JsonPropertyDescription("Closed loop: each level keeps this many requests in flight, a new one as soon as one finishes.")
+  private List<Integer> concurrency;
+
+  @Size(min = 1, max = 32)
+  @JsonPropertyDescription("Open loop: each level sends this many requests per second whether or not earlier ones finished (no coordinated omission), e.g. [0.5, 5, 30].")
+  private List<Double> rates;
+
+  @Size(min = 1, max = 32)
+  @JsonPropertyDescription("Open loop shaped over time, measured as one level: e.g. 10 req/s for 5m, 100 req/s for 5m, 10 req/s for 5m (Burst).")
+  private List<LoadStage> stages;
+
+  @JsonPropertyDescription("Open-loop inter-arrival times: Constant spacing or Poisson (exponential gaps). Default Poisson.")
+  private Arrival arrival;
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Load before each level's measurement starts, discarded from results. Default 30s.")
+  private String warmup;
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("How long each level is measured. Default 2m.")
+  private String duration;
+
+  @Min(1)
+  @Max(100000000)
+  @JsonPropertyDescription("Measure each level for this many requests instead of a duration.")
+  private Integer requests;
+
+  @Min(1)
+  @Max(64)
+  @JsonPropertyDescription("Load pods per level (an Indexed Job); the load is split between them and their histograms merged. Default 1.")
+  private Integer parallelism;
+}

@@ -1,0 +1,61 @@
+package dev.crossover.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+import lombok.Data;
+
+@Data
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class NodesSpec {
+
+  /** Karpenter's karpenter.sh/capacity-type values. */
+  public enum CapacityType {
+    @JsonProperty("on-demand") ON_DEMAND,
+    @JsonProperty("spot") SPOT,
+    @JsonProperty("reserved") RESERVED
+  }
+
+  @Default("true")
+  @JsonPropertyDescription("Create a Karpenter NodePool for this platform. false: schedule on GPU nodes that already exist (no NodePool, no node class).")
+  private Boolean provision;
+
+  @Size(min = 1, max = 64)
+  @Pattern("^[a-z0-9]+\\.[a-z0-9]+$")
+  @Default("g5.2xlarge")
+  @JsonPropertyDescription("EC2 instance type the NodePool is pinned to (node.kubernetes.io/instance-type), e.g. g5.2xlarge (1x A10G 24 GiB) or g5.12xlarge (4x A10G).")
+  private String instanceType;
+
+  @Min(1)
+  @Max(16)
+  @JsonPropertyDescription("GPUs per node of instanceType. Taken from the accelerator catalog when absent; set it for instance types the catalog does not know.")
+  private Integer gpusPerNode;
+
+  @Size(min = 1, max = 3)
+  @JsonPropertyDescription("Karpenter capacity types allowed (karpenter.sh/capacity-type): on-demand, spot, reserved. Default [on-demand].")
+  private List<CapacityType> capacityTypes;
+
+  @Min(1)
+  @Max(1024)
+  @JsonPropertyDescription("NodePool limit on nvidia.com/gpu across all its nodes. Defaults to replicas x tensorParallelSize.")
+  private Integer gpuLimit;
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @Default("5m")
+  @JsonPropertyDescription("How long an empty GPU node lives before Karpenter removes it (WhenEmpty consolidation).")
+  private String consolidateAfter;
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @Default("720h")
+  @JsonPropertyDescription("Maximum node lifetime before Karpenter replaces it (NodePool expireAfter).")
+  private String expireAfter;
+
+  @JsonPropertyDescription("The node class the NodePool references: an EC2NodeClass (created or existing) or, for tests, a KWOKNodeClass.")
+  private NodeClassSpec nodeClass;
+}

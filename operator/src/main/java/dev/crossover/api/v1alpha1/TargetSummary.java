@@ -1,0 +1,26 @@
+package dev.crossover.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import lombok.Data;
+
+@Data
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TargetSummary {
+  @JsonPropertyDescription("Target name.")
+  private String name;
+  @JsonPropertyDescription("Gateway, Platform, OpenAI, Bedrock or AgentCore.")
+  private String kind;
+  @JsonPropertyDescription("URL or model id measured.")
+  private String endpoint;
+  @JsonPropertyDescription("Highest measured load level meeting the SLO, e.g. \"concurrency 50\" or \"rate 30\".")
+  private String maxLoadMeetingSlo;
+  @JsonPropertyDescription("Requests per second sustained at that level: capacity used by the cost model.")
+  private Double sloRequestsPerSecond;
+  @JsonPropertyDescription("Lowest TTFT p95 over all levels, ms.")
+  private Double bestTtftP95Ms;
+  @JsonPropertyDescription("USD per 1M tokens (input + output) at the SLO-meeting load.")
+  private String costPerMillionTokensUSD;
+  @JsonPropertyDescription("Latency this gateway adds over the direct platform path, from paired runs, ms, with a 95% confidence interval.")
+  private GatewayOverhead gatewayAddedLatency;
+}
