@@ -14,8 +14,11 @@ public final class ArrivalSchedule {
     private final SplittableRandom random;
     private final double[] stageEndNanos;
     private final double[] stageRates;
-    private double nextOffsetNanos;
-    private boolean started;
+    private int stage;
+    /** Constant arrivals: index of the next arrival within the stage (offset = stage start + k * gap). */
+    private long k;
+    /** Poisson arrivals: the previous arrival, gaps accumulate from it. */
+    private double lastPoissonNanos = Double.NaN;
 
     /** Warm-up is treated as a first stage at the first stage's rate. */
     public ArrivalSchedule(LoadPlan plan) {
@@ -37,32 +40,31 @@ public final class ArrivalSchedule {
 
     /** The next intended offset in nanoseconds, or -1 when the schedule is over. */
     public long next() {
-        if (!started) {
-            started = true;
-            nextOffsetNanos = 0;
-        } else {
-            nextOffsetNanos += gapNanos(nextOffsetNanos);
+        while (stage < stageRates.length) {
+            double rate = stageRates[stage];
+            double stageStart = stage == 0 ? 0 : stageEndNanos[stage - 1];
+            if (rate > 0) {
+                double mean = 1e9 / rate;
+                double candidate;
+                if (poisson) {
+                    double from = Double.isNaN(lastPoissonNanos) ? stageStart : Math.max(lastPoissonNanos, stageStart);
+                    // Exponential gap -ln(U) * mean, U in (0,1]; memoryless, so a new stage simply
+                    // continues from its start at its own rate.
+                    candidate = from + -Math.log(1.0 - random.nextDouble()) * mean;
+                } else {
+                    // Multiplying, not accumulating, keeps 1/3-second spacing from drifting.
+                    candidate = stageStart + k * mean;
+                }
+                // Half a nanosecond of slack: 15 arrivals at 15/s must end before 1 s, not at it.
+                if (candidate < stageEndNanos[stage] - 0.5) {
+                    k++;
+                    if (poisson) lastPoissonNanos = candidate;
+                    return (long) candidate;
+                }
+            }
+            stage++;
+            k = 0;
         }
-        // Skip stages with rate 0 (a pause) and gaps that run past the end.
-        int stage = stageAt(nextOffsetNanos);
-        while (stage >= 0 && stageRates[stage] == 0) {
-            nextOffsetNanos = stageEndNanos[stage];
-            stage = stageAt(nextOffsetNanos);
-        }
-        return stage < 0 ? -1 : (long) nextOffsetNanos;
-    }
-
-    private double gapNanos(double at) {
-        int stage = stageAt(at);
-        double rate = stage < 0 ? 0 : stageRates[stage];
-        if (rate == 0) return 0;
-        double mean = 1e9 / rate;
-        // Exponential gaps: -ln(U) * mean, U in (0,1].
-        return poisson ? -Math.log(1.0 - random.nextDouble()) * mean : mean;
-    }
-
-    private int stageAt(double offset) {
-        for (int i = 0; i < stageEndNanos.length; i++) if (offset < stageEndNanos[i]) return i;
         return -1;
     }
 }

@@ -1,13 +1,16 @@
 package dev.crossover.loadgen.load;
 
-import dev.crossover.loadgen.client.GenerationRequest;
+import dev.crossover.loadgen.client.DaemonThreads;
 import dev.crossover.loadgen.client.StreamingClient;
 import dev.crossover.loadgen.result.RunRecorder;
+import dev.crossover.loadgen.workload.Session;
 import dev.crossover.loadgen.workload.Workload;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends requests at their scheduled instants and never waits for responses. Each request carries
+ * Starts sessions at their scheduled instants and never waits for responses. Each request carries
  * its intended send time, so when this sender falls behind, the delay is charged to the request's
  * latency (and to the scheduling-lag histogram) instead of silently stretching the schedule:
  * no coordinated omission.
@@ -17,47 +20,45 @@ final class OpenLoopDriver {
     private static final long SPIN_NANOS = 150_000;
 
     private final LoadPlan plan;
-    private final StreamingClient client;
     private final Workload workload;
     private final Shard shard;
-    private final RunRecorder recorder;
     private final long startNanos;
     private final long measureStartNanos;
+    private final ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("loadgen-turns"));
+    private final SessionSender sender;
 
     OpenLoopDriver(LoadPlan plan, StreamingClient client, Workload workload, Shard shard, RunRecorder recorder,
                    long startNanos) {
         this.plan = plan;
-        this.client = client;
         this.workload = workload;
         this.shard = shard;
-        this.recorder = recorder;
         this.startNanos = startNanos;
         this.measureStartNanos = startNanos + plan.warmup().toNanos();
+        this.sender = new SessionSender(client, recorder, timers);
     }
 
     /** Sends the whole schedule, then waits (up to the drain timeout) for the stragglers. */
     boolean run() throws InterruptedException {
-        ArrivalSchedule schedule = new ArrivalSchedule(plan);
-        InFlight inFlight = new InFlight();
-        long local = 0;
-        long measured = 0;
-        for (long offset = schedule.next(); offset >= 0; offset = schedule.next()) {
-            long intended = startNanos + offset;
-            if (intended >= measureStartNanos && plan.maxRequests() > 0 && measured >= plan.maxRequests()) break;
-            // Build the request before its instant: generating a prompt is the workload's cost, not lag.
-            GenerationRequest request = workload.request(shard.sequence(local++));
-            waitUntil(intended);
-            if (intended >= measureStartNanos) measured++;
-            inFlight.started();
-            client.send(request, intended).whenComplete((o, t) -> {
-                try {
-                    if (o != null) recorder.accept(o);
-                } finally {
-                    inFlight.finished();
-                }
-            });
+        try {
+            ArrivalSchedule schedule = new ArrivalSchedule(plan);
+            InFlight inFlight = new InFlight();
+            long local = 0;
+            long measured = 0;
+            for (long offset = schedule.next(); offset >= 0; offset = schedule.next()) {
+                long intended = startNanos + offset;
+                if (intended >= measureStartNanos && plan.maxRequests() > 0 && measured >= plan.maxRequests()) break;
+                // Build the session before its instant: generating prompts is the workload's cost, not lag.
+                Session session = workload.session(shard.sequence(local++));
+                waitUntil(intended);
+                if (intended >= measureStartNanos) measured++;
+                inFlight.started();
+                sender.send(session, intended).whenComplete((o, t) -> inFlight.finished());
+            }
+            return inFlight.awaitZero(plan.drainTimeout());
+        } finally {
+            timers.shutdownNow();
         }
-        return inFlight.awaitZero(plan.drainTimeout());
     }
 
     private static void waitUntil(long target) throws InterruptedException {

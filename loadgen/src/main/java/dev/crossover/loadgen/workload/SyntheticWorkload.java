@@ -15,7 +15,7 @@ public record SyntheticWorkload(long seed, TokenLengths inputTokens, TokenLength
         implements Workload {
 
     @Override
-    public GenerationRequest request(long sequence) {
+    public Session session(long sequence) {
         SplittableRandom random = SyntheticText.randomFor(seed, sequence);
         int in = inputTokens.sample(random);
         int out = outputTokens.sample(random);
@@ -23,6 +23,6 @@ public record SyntheticWorkload(long seed, TokenLengths inputTokens, TokenLength
         if (uniquePrefix) text = SyntheticText.nonce(seed, sequence) + " " + text;
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.user(text));
-        return GenerationRequest.of(messages, out);
+        return Session.single(GenerationRequest.of(messages, out));
     }
 }

@@ -27,7 +27,7 @@ public sealed interface TokenLengths {
     }
 
     /** Parses "500", "uniform:100:900" or "normal:500:100:1:2000". */
-    static TokenLengths parse(String spec) {
+    public static TokenLengths parse(String spec) {
         String[] p = spec.split(":");
         return switch (p[0]) {
             case "uniform" -> new Uniform(Integer.parseInt(p[1]), Integer.parseInt(p[2]));

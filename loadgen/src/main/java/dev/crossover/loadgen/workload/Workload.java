@@ -1,12 +1,12 @@
 package dev.crossover.loadgen.workload;
 
-import dev.crossover.loadgen.client.GenerationRequest;
-
 /**
- * The request stream of a run. request(n) must depend only on the workload's seed and n, never on
- * timing or threads, so the same seed replays the same requests whatever the load model.
+ * The request stream of a run, as sessions: a single-turn workload has one turn per session, an
+ * agent workload several, each sent after the previous one ends (plus a simulated tool latency).
+ * session(n) must depend only on the workload's seed and n, never on timing or threads, so the
+ * same seed replays the same requests whatever the load model.
  */
 @FunctionalInterface
 public interface Workload {
-    GenerationRequest request(long sequence);
+    Session session(long sequence);
 }

@@ -1,0 +1,20 @@
+package dev.crossover.loadgen.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the CLI and of the load Job image: {@code java -jar crossover-loadgen-all.jar <command>}. */
+@Command(name = "loadgen", mixinStandardHelpOptions = true, version = "crossover-loadgen 0.1.0",
+        description = "Crossover's load generator: accurate TTFT/ITL/TPOT/E2E for OpenAI-compatible targets.",
+        subcommands = {RunCommand.class, MergeCommand.class, SummaryCommand.class, CalibrateCommand.class,
+                ScenariosCommand.class})
+public final class LoadgenMain {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new LoadgenMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.crossover.loadgen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossover.loadgen.plan.PlanExecutor;
+import dev.crossover.loadgen.plan.RunPlan;
+import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.result.RunResultJson;
+import dev.crossover.loadgen.result.Summary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs one load level against one target. Either a plan file (what the operator's load Job mounts)
+ * or flags; flags given together with a plan override the plan's fields.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run load against a target and write the result JSON (schemaVersion 1).")
+public final class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--plan", description = "Run plan JSON file (the load Job's input).")
+    Path planFile;
+
+    @Option(names = {"-u", "--url"}, description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
+    String url;
+    @Option(names = "--api", description = "chat or completions (default chat).")
+    String api;
+    @Option(names = {"-m", "--model"}, description = "Model name sent with each request.")
+    String model;
+    @Option(names = "--api-key-env", description = "Environment variable holding the bearer key.")
+    String apiKeyEnv;
+    @Option(names = "--timeout", description = "Per-request timeout (default 300s).")
+    String timeout;
+    @Option(names = "--ignore-eos", negatable = true, description = "Ask for exactly max_tokens (default true).")
+    Boolean ignoreEos;
+
+    @Option(names = "--load", description = "closed, constant or poisson (default closed).")
+    String load;
+    @Option(names = {"-c", "--concurrency"}, description = "Closed-loop users.")
+    Integer concurrency;
+    @Option(names = {"-r", "--rate"}, description = "Open-loop requests (sessions) per second.")
+    Double rate;
+    @Option(names = {"-d", "--duration"}, description = "Measured duration, e.g. 60s (with --concurrency/--rate).")
+    String duration;
+    @Option(names = "--stages", split = ",",
+            description = "Stages as DURATION@LEVEL, e.g. 60s@10,300s@100,60s@10 (rate or concurrency).")
+    List<String> stages;
+    @Option(names = "--warmup", description = "Unmeasured warm-up before the stages, e.g. 10s.")
+    String warmup;
+    @Option(names = {"-n", "--requests"}, description = "Stop after this many measured requests.")
+    Long requests;
+    @Option(names = "--seed", description = "Seed for arrivals and prompts (default 1).")
+    Long seed;
+
+    @Option(names = "--scenario", description = "Workload preset (see 'loadgen scenarios'), default synthetic.")
+    String scenario;
+    @Option(names = "--input-tokens", description = "Input length: 500, uniform:100:900, normal:500:100:1:2000")
+    String inputTokens;
+    @Option(names = "--output-tokens", description = "Output length (max_tokens), same syntax.")
+    String outputTokens;
+    @Option(names = "--unique-prefix", negatable = true, description = "Nonce first in every prompt (default true).")
+    Boolean uniquePrefix;
+    @Option(names = "--tool-latency", description = "Simulated tool latency for multi-turn-agent (default 300ms).")
+    String toolLatency;
+
+    @Option(names = "--shard-index", description = "This pod's shard (default $JOB_COMPLETION_INDEX or 0).")
+    Integer shardIndex;
+    @Option(names = "--shard-count", description = "Number of shards (pods) in the run (default 1).")
+    Integer shardCount;
+
+    @Option(names = "--calibrate", description = "Measure the client's floor on a loopback server first.")
+    boolean calibrate;
+    @Option(names = "--lag-threshold", description = "Flag the run if scheduling lag p99 passes this (default 1ms).")
+    String lagThreshold;
+
+    @Option(names = "--label", description = "Label written into the result.")
+    String label;
+    @Option(names = {"-o", "--output"}, description = "Result file, '-' for stdout (default '-').")
+    String output = "-";
+    @Option(names = "--summary", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Print a summary to stderr (default true).")
+    boolean printSummary;
+
+    @Override
+    public Integer call() throws Exception {
+        RunPlan plan = plan();
+        RunResult result = new PlanExecutor(System.getenv()).execute(plan);
+        Output.write(output, RunResultJson.write(result), spec.commandLine().getOut());
+        if (printSummary) {
+            spec.commandLine().getErr().println(SummaryCommand.table(result));
+            spec.commandLine().getErr().flush();
+        }
+        return 0;
+    }
+
+    /** The plan file (if any) with every given flag laid over it. */
+    RunPlan plan() throws Exception {
+        RunPlan base = planFile == null ? new RunPlan(null, null, null, null, null, null)
+                : new ObjectMapper().readValue(Files.readString(planFile), RunPlan.class);
+        RunPlan.Target t = base.target() == null ? new RunPlan.Target(null, null, null, null, null, null, null, null, null)
+                : base.target();
+        t = new RunPlan.Target(t.kind(), or(url, t.url()), or(api, t.api()), or(model, t.model()),
+                or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()), t.region(),
+                t.endpointOverride());
+        RunPlan.Load l = base.load() == null ? new RunPlan.Load(null, null, null, null, null, null) : base.load();
+        List<RunPlan.StageSpec> stageSpecs = l.stages();
+        if (stages != null) {
+            stageSpecs = new ArrayList<>();
+            for (String s : stages) {
+                String[] p = s.split("@");
+                if (p.length != 2) throw new IllegalArgumentException("stage '" + s + "' is not DURATION@LEVEL");
+                stageSpecs.add(stage(p[0], Double.parseDouble(p[1]), or(load, l.model())));
+            }
+        } else if (concurrency != null || rate != null || duration != null) {
+            String d = duration == null ? "60s" : duration;
+            stageSpecs = List.of(rate != null
+                    ? new RunPlan.StageSpec(d, rate, null)
+                    : new RunPlan.StageSpec(d, null, concurrency == null ? 1 : concurrency));
+        }
+        String loadModel = or(load, l.model());
+        if (loadModel == null && rate != null) loadModel = "constant";
+        if (stageSpecs == null) throw new IllegalArgumentException("give --concurrency, --rate or --stages (or a --plan)");
+        l = new RunPlan.Load(loadModel, stageSpecs, or(warmup, l.warmup()), or(requests, l.maxRequests()),
+                or(seed, l.seed()), l.drainTimeout());
+        RunPlan.WorkloadSpec w = base.workload() == null
+                ? new RunPlan.WorkloadSpec(null, null, null, null, null, null) : base.workload();
+        w = new RunPlan.WorkloadSpec(or(scenario, w.scenario()), or(inputTokens, w.inputTokens()),
+                or(outputTokens, w.outputTokens()), or(uniquePrefix, w.uniquePrefix()), w.tenants(),
+                or(toolLatency, w.toolLatency()));
+        RunPlan.ShardSpec s = base.shard() == null ? new RunPlan.ShardSpec(null, null) : base.shard();
+        s = new RunPlan.ShardSpec(or(shardIndex, s.index()), or(shardCount, s.count()));
+        RunPlan.CalibrationSpec c = base.calibration() == null ? new RunPlan.CalibrationSpec(null, null) : base.calibration();
+        c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()));
+        return new RunPlan(or(label, base.label()), t, l, w, s, c);
+    }
+
+    private static RunPlan.StageSpec stage(String duration, double level, String loadModel) {
+        boolean closed = loadModel == null || loadModel.equalsIgnoreCase("closed");
+        return closed ? new RunPlan.StageSpec(duration, null, (int) level) : new RunPlan.StageSpec(duration, level, null);
+    }
+
+    private static <T> T or(T flag, T fromPlan) { return flag != null ? flag : fromPlan; }
+}

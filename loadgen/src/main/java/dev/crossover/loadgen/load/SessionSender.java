@@ -1,0 +1,55 @@
+package dev.crossover.loadgen.load;
+
+import dev.crossover.loadgen.client.RequestOutcome;
+import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.result.RunRecorder;
+import dev.crossover.loadgen.workload.Session;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the turns of one session in order: each turn is intended at the end of the previous one
+ * plus its pause, so a late timer shows up as scheduling lag and latency, as in the open loop.
+ * A failed turn ends its session (an agent cannot continue without the answer).
+ */
+final class SessionSender {
+    private final StreamingClient client;
+    private final RunRecorder recorder;
+    private final ScheduledExecutorService timers;
+
+    SessionSender(StreamingClient client, RunRecorder recorder, ScheduledExecutorService timers) {
+        this.client = client;
+        this.recorder = recorder;
+        this.timers = timers;
+    }
+
+    /** @return completes with the last outcome of the session when the session is over */
+    CompletableFuture<RequestOutcome> send(Session session, long firstIntendedNanos) {
+        CompletableFuture<RequestOutcome> done = new CompletableFuture<>();
+        sendTurn(session, 0, firstIntendedNanos, done);
+        return done;
+    }
+
+    private void sendTurn(Session session, int turn, long intended, CompletableFuture<RequestOutcome> done) {
+        client.send(session.turns().get(turn).request(), intended).whenComplete((o, t) -> {
+            if (o == null) {
+                done.completeExceptionally(t);
+                return;
+            }
+            recorder.accept(o);
+            int next = turn + 1;
+            if (!o.succeeded() || next == session.turns().size()) {
+                done.complete(o);
+                return;
+            }
+            long nextIntended = o.endNanos() + session.turns().get(next).pauseBefore().toNanos();
+            try {
+                timers.schedule(() -> sendTurn(session, next, nextIntended, done),
+                        Math.max(0, nextIntended - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                done.complete(o);
+            }
+        });
+    }
+}

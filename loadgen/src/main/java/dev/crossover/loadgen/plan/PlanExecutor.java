@@ -1,0 +1,91 @@
+package dev.crossover.loadgen.plan;
+
+import dev.crossover.loadgen.calibrate.Calibrator;
+import dev.crossover.loadgen.client.OpenAiApi;
+import dev.crossover.loadgen.client.OpenAiClientConfig;
+import dev.crossover.loadgen.client.OpenAiStreamingClient;
+import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.load.LoadModel;
+import dev.crossover.loadgen.load.LoadPlan;
+import dev.crossover.loadgen.load.LoadRunner;
+import dev.crossover.loadgen.load.Shard;
+import dev.crossover.loadgen.load.Stage;
+import dev.crossover.loadgen.result.Calibration;
+import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.workload.ScenarioWorkloads;
+import dev.crossover.loadgen.workload.Workload;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns a {@link RunPlan} into a run: builds the client, workload and load plan, runs, judges. */
+public final class PlanExecutor {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+
+    private final Map<String, String> env;
+
+    /** @param env where key variables and JOB_COMPLETION_INDEX are read (System.getenv() in production) */
+    public PlanExecutor(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public RunResult execute(RunPlan plan) throws Exception {
+        Duration lagThreshold = plan.calibration() != null && plan.calibration().lagThreshold() != null
+                ? Durations.parse(plan.calibration().lagThreshold()) : Calibrator.DEFAULT_LAG_THRESHOLD;
+        Calibration calibration = null;
+        if (plan.calibration() != null && Boolean.TRUE.equals(plan.calibration().enabled())) {
+            calibration = Calibrator.measureFloor(200, lagThreshold);
+        }
+        RunResult result;
+        try (StreamingClient client = client(plan.target())) {
+            Workload workload = ScenarioWorkloads.build(plan.workload(), seed(plan), env);
+            result = LoadRunner.run(plan.label() == null ? "run" : plan.label(), loadPlan(plan), client, workload,
+                    shard(plan.shard()));
+        }
+        result = Calibrator.judge(result, lagThreshold);
+        return calibration == null ? result : result.withCalibration(calibration);
+    }
+
+    StreamingClient client(RunPlan.Target t) {
+        Objects.requireNonNull(t, "plan.target is required");
+        String kind = t.kind() == null ? "openai" : t.kind().toLowerCase(Locale.ROOT);
+        Duration timeout = t.timeout() == null ? DEFAULT_TIMEOUT : Durations.parse(t.timeout());
+        if (!kind.equals("openai")) {
+            throw new IllegalArgumentException("target kind '" + t.kind() + "' is not supported by this loadgen build");
+        }
+        OpenAiApi api = t.api() == null || t.api().equalsIgnoreCase("chat") ? OpenAiApi.CHAT : OpenAiApi.COMPLETIONS;
+        String key = t.apiKeyEnv() == null ? null : env.get(t.apiKeyEnv());
+        return new OpenAiStreamingClient(new OpenAiClientConfig(URI.create(Objects.requireNonNull(t.url(),
+                "target.url is required")), api, Objects.requireNonNull(t.model(), "target.model is required"), key,
+                timeout, t.ignoreEos() == null || t.ignoreEos()));
+    }
+
+    static long seed(RunPlan plan) {
+        return plan.load() != null && plan.load().seed() != null ? plan.load().seed() : 1L;
+    }
+
+    static LoadPlan loadPlan(RunPlan plan) {
+        RunPlan.Load l = Objects.requireNonNull(plan.load(), "plan.load is required");
+        LoadModel model = LoadModel.valueOf((l.model() == null ? "closed" : l.model()).toUpperCase(Locale.ROOT));
+        var stages = l.stages().stream().map(s -> new Stage(Durations.parse(s.duration()),
+                s.rate() == null ? 0 : s.rate(), s.concurrency() == null ? 0 : s.concurrency())).toList();
+        Duration timeout = plan.target() != null && plan.target().timeout() != null
+                ? Durations.parse(plan.target().timeout()) : DEFAULT_TIMEOUT;
+        return new LoadPlan(model, stages, l.warmup() == null ? Duration.ZERO : Durations.parse(l.warmup()),
+                l.maxRequests() == null ? 0 : l.maxRequests(), seed(plan),
+                l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()));
+    }
+
+    Shard shard(RunPlan.ShardSpec s) {
+        int count = s == null || s.count() == null ? 1 : s.count();
+        Integer index = s == null ? null : s.index();
+        if (index == null) {
+            // Kubernetes Indexed Jobs give each pod its index in this variable.
+            String fromJob = env.get("JOB_COMPLETION_INDEX");
+            index = fromJob == null ? 0 : Integer.parseInt(fromJob.trim());
+        }
+        return new Shard(index, count);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.crossover.loadgen.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Everything one load Job pod needs, as JSON: the operator writes it, the CLI reads it with
+ * {@code loadgen run --plan plan.json}, and every CLI flag maps onto a field. Durations are strings
+ * ("30s", "5m", "PT1H"). Unknown fields are ignored so a newer operator can talk to an older image.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,
+                      CalibrationSpec calibration) {
+
+    /**
+     * @param kind        "openai" (default), "bedrock" or "agentcore"
+     * @param url         OpenAI-compatible base URL up to the version, e.g. http://litellm:4000/v1
+     * @param api         "chat" (default) or "completions"
+     * @param model       model name, Bedrock model id/ARN, or AgentCore runtime ARN
+     * @param apiKeyEnv   name of the environment variable holding the bearer key (keys never go in plans)
+     * @param timeout     per-request limit, default 300s
+     * @param ignoreEos   ask for exactly max_tokens (vLLM, simulator), default true
+     * @param region      AWS region for bedrock/agentcore
+     * @param endpointOverride AWS endpoint override (tests, VPC endpoints)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
+                         Boolean ignoreEos, String region, String endpointOverride) {}
+
+    /**
+     * @param model    "closed", "constant" or "poisson"
+     * @param stages   in order; each has a duration and a rate (open loop) or concurrency (closed loop)
+     * @param warmup   before the stages, unmeasured
+     * @param maxRequests stop after this many measured requests (0: the stages' time decides)
+     * @param seed     makes arrivals and prompts reproducible
+     * @param drainTimeout wait for in-flight requests after sending stops, default the request timeout
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
+                       String drainTimeout) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageSpec(String duration, Double rate, Integer concurrency) {}
+
+    /**
+     * @param scenario     a preset of the benchmark plan (see ScenarioWorkloads), or "synthetic"
+     * @param inputTokens  length spec: "500", "uniform:100:900", "normal:500:100:1:2000"
+     * @param outputTokens length spec
+     * @param uniquePrefix start every prompt with a nonce (no prefix-cache hits by accident)
+     * @param tenants      tenant names and the env vars holding their keys (multi-tenant scenario)
+     * @param toolLatency  simulated tool latency between agent turns (multi-turn scenario)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WorkloadSpec(String scenario, String inputTokens, String outputTokens, Boolean uniquePrefix,
+                               List<TenantSpec> tenants, String toolLatency) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TenantSpec(String name, String apiKeyEnv) {}
+
+    /** Which part of a run spread over an Indexed Job this pod sends; index defaults to JOB_COMPLETION_INDEX. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ShardSpec(Integer index, Integer count) {}
+
+    /**
+     * @param enabled          measure the client's floor on a loopback server before the run
+     * @param lagThreshold     flag the run when scheduling lag p99 passes this (default 1ms)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CalibrationSpec(Boolean enabled, String lagThreshold) {}
+}
