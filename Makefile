@@ -1,0 +1,49 @@
+# Crossover — developer entry points. Everything slow (Kubernetes binaries, simulator, images)
+# is built once into ~/.cache/crossover, keyed by version.
+MVNW := ./mvnw -B
+SCRIPTS := e2e/scripts
+
+.PHONY: help demo test unit e2e build crds run tools cluster-up cluster-down bench clean
+
+help:
+	@echo "make demo          local cluster + operator + samples, then what Crossover reports"
+	@echo "make test          every test: unit, API-server, operator process, loadgen, e2e cluster"
+	@echo "make unit          Maven tests only (real kube-apiserver, simulator; no cluster)"
+	@echo "make e2e           e2e suite on a fresh local cluster, torn down afterwards"
+	@echo "make crds          regenerate crds/ from the API types"
+	@echo "make run           run the operator against the current kubeconfig"
+	@echo "make cluster-up    bring up the local single-node cluster (cluster-down removes it)"
+
+demo:
+	bash $(SCRIPTS)/demo.sh
+
+test: unit e2e
+
+tools:
+	bash $(SCRIPTS)/build-kube.sh kube-apiserver kubectl etcd
+	bash $(SCRIPTS)/build-sim.sh
+
+unit: tools
+	$(MVNW) verify -pl '!e2e'
+
+e2e:
+	bash $(SCRIPTS)/run-e2e.sh
+
+build:
+	$(MVNW) package -DskipTests
+
+crds:
+	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+	  -Dexec.mainClass=dev.crossover.crd.CrdFiles -Dexec.classpathScope=test -Dexec.args="$(CURDIR)/crds"
+
+run: build
+	"$$(bash $(SCRIPTS)/jdk.sh)/bin/java" -jar operator/target/quarkus-app/quarkus-run.jar
+
+cluster-up:
+	bash $(SCRIPTS)/cluster-up.sh
+
+cluster-down:
+	bash $(SCRIPTS)/cluster-down.sh
+
+clean:
+	$(MVNW) -q clean

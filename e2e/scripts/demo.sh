@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The main job on an embedded default: bring up the local single-node cluster, install the
+# CRDs, run the operator against it, apply the local samples and show what the operator says.
+#
+#   make demo            (as root: the local cluster runs containerd, kubelet and iptables)
+#
+# The cluster stays up afterwards so you can look around (`kubectl --kubeconfig ...`);
+# `make cluster-down` removes it. The operator process is stopped when this script ends.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+. "$here/versions.sh"
+CLUSTER_DIR="${CROSSOVER_CLUSTER_DIR:-/var/lib/crossover-cluster}"
+NS="${CROSSOVER_DEMO_NAMESPACE:-crossover-demo}"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Kubernetes ${KUBE_VERSION} binaries (built once from the Go modules, then cached)"
+bash "$here/build-kube.sh" kube-apiserver kubectl etcd
+
+step "Building the operator"
+(cd "$repo" && ./mvnw -B -q -pl operator -am package -DskipTests)
+
+step "Local cluster"
+bash "$here/cluster-up.sh"
+export KUBECONFIG="$CLUSTER_DIR/admin.kubeconfig"
+kubectl() { "$KUBE_BIN_DIR/kubectl" "$@"; }
+
+step "Installing the Crossover CRDs"
+kubectl apply --server-side -f "$repo/crds/"
+kubectl wait --for=condition=Established --timeout=60s crd --all >/dev/null
+
+step "Starting the operator (log: $CLUSTER_DIR/logs/operator.log)"
+mkdir -p "$CLUSTER_DIR/logs"
+jdk="$(bash "$here/jdk.sh")"
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="${CROSSOVER_OPERATOR_PORT:-8089}" \
+  "$jdk/bin/java" -jar "$repo/operator/target/quarkus-app/quarkus-run.jar" >"$CLUSTER_DIR/logs/operator.log" 2>&1 &
+operator_pid=$!
+trap 'kill "$operator_pid" 2>/dev/null || true; wait "$operator_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:${CROSSOVER_OPERATOR_PORT:-8089}/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$operator_pid" 2>/dev/null || { echo "operator exited; see $CLUSTER_DIR/logs/operator.log" >&2; tail -20 "$CLUSTER_DIR/logs/operator.log" >&2; exit 1; }
+  sleep 1
+done
+
+step "Applying samples/local to namespace $NS"
+kubectl create namespace "$NS" --dry-run=client -o yaml | kubectl apply -f - >/dev/null
+kubectl apply -n "$NS" -f "$repo/samples/local/"
+kubectl wait -n "$NS" --for=jsonpath='{.status.observedGeneration}'=1 --timeout=60s infp/sim gwp/sim-litellm gwp/sim-bifrost br/sim-gateway-overhead >/dev/null
+
+step "What Crossover reports"
+kubectl get crossover -n "$NS" -o wide
+echo
+kubectl get infp sim -n "$NS" -o jsonpath='{range .status.conditions[*]}{.type}={.status} ({.reason}): {.message}{"\n"}{end}'
+cat <<MSG
+
+The cluster is still running: KUBECONFIG=$KUBECONFIG
+Remove it with: make cluster-down
+MSG
