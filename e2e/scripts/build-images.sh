@@ -11,9 +11,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/versions.sh"
 mkdir -p "$IMAGE_CACHE"
 
-# link NAME KEY: point $IMAGE_CACHE/NAME.tar at the keyed tarball; true if it already exists.
-cached() { [ -s "$IMAGE_CACHE/$1-$2.tar" ] && ln -sfn "$1-$2.tar" "$IMAGE_CACHE/$1.tar"; }
-publish() { ln -sfn "$1-$2.tar" "$IMAGE_CACHE/$1.tar"; echo "build-images: $1 -> $IMAGE_CACHE/$1-$2.tar"; }
+# cached NAME KEY: true if the keyed tarball exists (and then points $IMAGE_CACHE/NAME.tar at it).
+cached() { [ -s "$IMAGE_CACHE/$1-$2.tar" ] && publish "$1" "$2" >/dev/null; }
+publish() {
+  ln -sfn "$1-$2.tar" "$IMAGE_CACHE/$1.tar"
+  find "$IMAGE_CACHE" -maxdepth 1 -name "$1-*.tar" ! -name "$1-$2.tar" -delete   # older builds
+  echo "build-images: $1 -> $IMAGE_CACHE/$1-$2.tar"
+}
 
 go_image() { # name tag entrypoint-args...
   local name="$1" tag="$2"; shift 2

@@ -5,6 +5,10 @@
 //	testbox serve [port]       HTTP server: "/" answers "hello from <hostname>"
 //	testbox get URL            GET URL, print the body (non-2xx or error: exit 1)
 //	testbox lookup NAME        resolve NAME with the pod's resolv.conf, print the addresses
+//
+// get and lookup retry for up to $TESTBOX_RETRY_SECONDS (default 20): a Service's rules and DNS
+// records appear a moment after the Service, as on any cluster.
+//
 //	testbox whoami             POST a SelfSubjectReview to the API server through the
 //	                           kubernetes Service, authenticated with the ServiceAccount token
 //	testbox echo WORDS...      print WORDS
@@ -46,10 +50,10 @@ func main() {
 		err = serve(port)
 	case "get":
 		need(args, 1)
-		err = get(args[0])
+		err = retry(func() error { return get(args[0]) })
 	case "lookup":
 		need(args, 1)
-		err = lookup(args[0])
+		err = retry(func() error { return lookup(args[0]) })
 	case "whoami":
 		err = whoami()
 	case "echo":
@@ -78,6 +82,22 @@ func usage() {
 func need(args []string, n int) {
 	if len(args) < n {
 		usage()
+	}
+}
+
+func retry(f func() error) error {
+	secs := 20
+	if v, err := strconv.Atoi(os.Getenv("TESTBOX_RETRY_SECONDS")); err == nil {
+		secs = v
+	}
+	deadline := time.Now().Add(time.Duration(secs) * time.Second)
+	for {
+		err := f()
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		fmt.Fprintln(os.Stderr, "testbox: retrying:", err)
+		time.Sleep(time.Second)
 	}
 }
 

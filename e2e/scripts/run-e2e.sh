@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the e2e suite on a fresh local cluster and ALWAYS tears the cluster down afterwards
+# (also when cluster-up or the tests fail, or the run is interrupted).
+#
+#   e2e/scripts/run-e2e.sh [extra Maven args]     (as root, from anywhere)
+#
+# Exit code: that of cluster-up when it fails, else that of Maven.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+. "$here/versions.sh"
+CLUSTER_DIR="${CROSSOVER_CLUSTER_DIR:-/var/lib/crossover-cluster}"
+
+teardown() {
+  local rc=$?
+  trap - EXIT INT TERM
+  echo "run-e2e: tearing the cluster down"
+  bash "$here/cluster-down.sh" || echo "run-e2e: cluster-down reported a problem" >&2
+  exit "$rc"
+}
+trap teardown EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A cluster left by an earlier, killed run would otherwise be reused half-stale.
+bash "$here/cluster-down.sh" >/dev/null 2>&1 || true
+bash "$here/cluster-up.sh" || { echo "run-e2e: cluster-up failed; logs in $CLUSTER_DIR/logs" >&2; exit 1; }
+
+export CROSSOVER_KUBECONFIG="$CLUSTER_DIR/admin.kubeconfig" CROSSOVER_CLUSTER_DIR="$CLUSTER_DIR"
+export CROSSOVER_TEST_CLUSTER=local CROSSOVER_E2E_REQUIRED=true
+cd "$repo" && ./mvnw -B -pl e2e verify "$@"

@@ -1,0 +1,211 @@
+package dev.crossover.e2e;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Proves the test cluster is a real one: pods run containers and their logs are readable, a
+ * ClusterIP Service reaches a pod, cluster DNS resolves, a Job completes, a pod reaches the API
+ * server through the {@code kubernetes} Service with its ServiceAccount token, and the node
+ * advertises a GPU that a pod can request.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIsRealTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final Set<String> DONE = Set.of("Succeeded", "Failed");
+
+    private TestCluster cluster;
+    private KubernetesClient client;
+    private String ns;
+
+    @BeforeAll
+    void setUp() {
+        var found = TestClusters.current();
+        if (found.isEmpty()) {
+            if (TestClusters.required()) {
+                fail("no test cluster: run e2e/scripts/cluster-up.sh or set CROSSOVER_KUBECONFIG");
+            }
+            Assumptions.abort("no test cluster (run e2e/scripts/run-e2e.sh)");
+        }
+        cluster = found.get();
+        client = cluster.client();
+        ns = "e2e-real-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build();
+        client.namespaces().resource(namespace).create();
+        // The ServiceAccount controller creates "default" asynchronously; pods need it.
+        await().atMost(TIMEOUT).until(() -> client.serviceAccounts().inNamespace(ns).withName("default").get() != null);
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (client != null && ns != null) {
+            client.namespaces().withName(ns).delete();
+        }
+    }
+
+    @Test
+    void podRunsAndItsLogsAreReadable() {
+        Pod pod = runToCompletion("hello", "echo", "hello from crossover e2e");
+        assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
+        assertThat(logs("hello")).contains("hello from crossover e2e");
+        assertThat(pod.getStatus().getPodIP()).as("pod IP from the CNI bridge").isNotBlank();
+    }
+
+    @Test
+    void serviceClusterIpReachesThePod() {
+        String ip = webService("web-ip").getSpec().getClusterIP();
+        runToCompletion("get-by-ip", "get", "http://" + ip + "/");
+        assertThat(logs("get-by-ip")).contains("hello from web-ip");
+    }
+
+    @Test
+    void clusterDnsResolvesServiceNames() {
+        Service svc = webService("web-dns");
+        String fqdn = "web-dns." + ns + ".svc.cluster.local";
+        runToCompletion("lookup", "lookup", fqdn);
+        assertThat(logs("lookup")).contains(svc.getSpec().getClusterIP());
+        runToCompletion("get-by-name", "get", "http://web-dns/");
+        assertThat(logs("get-by-name")).contains("hello from web-dns");
+    }
+
+    @Test
+    void jobCompletes() {
+        Job job = new JobBuilder()
+                .withNewMetadata().withName("job").endMetadata()
+                .withNewSpec().withBackoffLimit(0).withCompletions(2).withParallelism(2)
+                .withNewTemplate().withSpec(podSpec("Never", "echo", "job done")).endTemplate()
+                .endSpec().build();
+        client.batch().v1().jobs().inNamespace(ns).resource(job).create();
+        await().atMost(TIMEOUT).until(() -> {
+            var status = client.batch().v1().jobs().inNamespace(ns).withName("job").get().getStatus();
+            if (status != null && status.getFailed() != null && status.getFailed() > 0) {
+                fail("job failed: " + status);
+            }
+            return status != null && Integer.valueOf(2).equals(status.getSucceeded());
+        });
+        assertThat(client.batch().v1().jobs().inNamespace(ns).withName("job").get().getStatus().getConditions())
+                .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Complete=True"));
+    }
+
+    @Test
+    void podReachesTheApiServerWithItsServiceAccountToken() {
+        Pod pod = runToCompletion("whoami", "whoami");
+        assertThat(pod.getStatus().getPhase()).as(logs("whoami")).isEqualTo("Succeeded");
+        assertThat(logs("whoami"))
+                .contains("SelfSubjectReview")
+                .contains("system:serviceaccount:" + ns + ":default");
+    }
+
+    @Test
+    void nodeAdvertisesAGpuThatAPodCanRequest() {
+        Assumptions.assumeTrue(cluster.gpuNodeName() != null, cluster.name() + " has no GPU node");
+        Node node = client.nodes().withName(cluster.gpuNodeName()).get();
+        assertThat(node.getMetadata().getLabels())
+                .containsEntry("node.kubernetes.io/instance-type", "g5.2xlarge")
+                .containsEntry("karpenter.sh/capacity-type", "on-demand");
+        assertThat(node.getStatus().getAllocatable()).containsKey("nvidia.com/gpu");
+        assertThat(node.getStatus().getAllocatable().get("nvidia.com/gpu").getNumericalAmount().intValue())
+                .isGreaterThanOrEqualTo(1);
+
+        PodSpec spec = podSpec("Never", "echo", "scheduled on a GPU node");
+        spec.getContainers().get(0).setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .withLimits(Map.of("nvidia.com/gpu", new Quantity("1"))).build());
+        spec.setNodeSelector(Map.of("node.kubernetes.io/instance-type", "g5.2xlarge"));
+        Pod pod = runToCompletion("gpu", spec);
+        assertThat(pod.getSpec().getNodeName()).isEqualTo(cluster.gpuNodeName());
+        assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private PodSpec podSpec(String restartPolicy, String... args) {
+        return new PodSpecBuilder()
+                .withRestartPolicy(restartPolicy)
+                .withTerminationGracePeriodSeconds(1L)
+                .withContainers(new ContainerBuilder()
+                        .withName("main")
+                        .withImage(cluster.testboxImage())
+                        .withImagePullPolicy("IfNotPresent")
+                        .withArgs(args)
+                        .build())
+                .build();
+    }
+
+    private Pod runToCompletion(String name, String... args) {
+        return runToCompletion(name, podSpec("Never", args));
+    }
+
+    private Pod runToCompletion(String name, PodSpec spec) {
+        Pod pod = new PodBuilder().withNewMetadata().withName(name).endMetadata().withSpec(spec).build();
+        client.pods().inNamespace(ns).resource(pod).create();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Pod p = client.pods().inNamespace(ns).withName(name).get();
+            return p != null && p.getStatus() != null && DONE.contains(p.getStatus().getPhase());
+        });
+        Pod done = client.pods().inNamespace(ns).withName(name).get();
+        assertThat(done.getStatus().getPhase())
+                .as("pod %s: %s; logs: %s", name, done.getStatus(), logs(name))
+                .isEqualTo("Succeeded");
+        return done;
+    }
+
+    private String logs(String pod) {
+        return client.pods().inNamespace(ns).withName(pod).getLog();
+    }
+
+    /** A pod serving "hello from NAME" on 8080 behind a ClusterIP Service NAME on port 80, ready. */
+    private Service webService(String name) {
+        Map<String, String> labels = Map.of("app", name);
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withSpec(podSpec("Always", "serve", "8080"))
+                .build();
+        pod.getSpec().setHostname(name);
+        pod.getSpec().getContainers().get(0).setReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder()
+                .withNewHttpGet().withPath("/healthz").withPort(new IntOrString(8080)).endHttpGet()
+                .withPeriodSeconds(1).build());
+        client.pods().inNamespace(ns).resource(pod).create();
+        Service svc = client.services().inNamespace(ns).resource(new ServiceBuilder()
+                .withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withSelector(labels).withType("ClusterIP")
+                .addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort()
+                .endSpec().build()).create();
+        await().atMost(TIMEOUT).until(() -> {
+            var slices = client.discovery().v1().endpointSlices().inNamespace(ns)
+                    .withLabel("kubernetes.io/service-name", name).list().getItems();
+            return slices.stream().flatMap(s -> s.getEndpoints() == null ? java.util.stream.Stream.empty() : s.getEndpoints().stream())
+                    .anyMatch(e -> e.getConditions() != null && Boolean.TRUE.equals(e.getConditions().getReady()));
+        });
+        assertThat(svc.getSpec().getClusterIP()).isNotBlank();
+        return svc;
+    }
+
+}

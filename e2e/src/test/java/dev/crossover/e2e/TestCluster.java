@@ -1,0 +1,31 @@
+package dev.crossover.e2e;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * A real Kubernetes cluster the e2e tests run against. Two implementations:
+ * <ul>
+ *   <li>{@link LocalUpstreamCluster}: the single-node cluster {@code e2e/scripts/cluster-up.sh} builds
+ *       on this machine from upstream parts (no Docker needed); it advertises {@code nvidia.com/gpu}
+ *       and g5.2xlarge labels;</li>
+ *   <li>{@link K3sTestcontainersCluster}: k3s in a container, only where a Docker engine runs.</li>
+ * </ul>
+ * {@link TestClusters#current()} picks one.
+ */
+public interface TestCluster extends AutoCloseable {
+
+    /** Short name for messages: "local-upstream", "k3s". */
+    String name();
+
+    KubernetesClient client();
+
+    /** The image with the {@code testbox} binary (see e2e/scripts/images/testbox), present on every node. */
+    String testboxImage();
+
+    /** Name of the node that pretends to be a GPU instance, or null when the cluster has none. */
+    String gpuNodeName();
+
+    /** Releases the client; a cluster the harness did not start itself is left running. */
+    @Override
+    void close();
+}
