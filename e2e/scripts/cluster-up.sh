@@ -37,6 +37,13 @@ wait_for() {
   done
 }
 
+# put FILE: write stdin to FILE only if it differs (kube-proxy exits when its config file changes).
+put() {
+  local tmp="$1.new"
+  cat >"$tmp"
+  if cmp -s "$tmp" "$1"; then rm -f "$tmp"; else mv "$tmp" "$1"; fi
+}
+
 start_component() { # name binary args...
   local name="$1"; shift
   if component_pid "$name" >/dev/null; then log "$name already running"; return 0; fi
@@ -125,7 +132,7 @@ sign() {
         -extfile "$PKI/$name.ext" -out "$PKI/$name.crt" 2>/dev/null
 }
 write_kubeconfig() { # file cert-name
-  cat >"$1" <<EOF
+  put "$1" <<EOF
 apiVersion: v1
 kind: Config
 clusters:
@@ -209,7 +216,7 @@ start_component kube-scheduler "$KUBE_BIN_DIR/kube-scheduler" \
 
 # ---------------------------------------------------------------- containerd, CNI, images
 mkdir -p "$CONTAINERD_DIR/root" "$CONTAINERD_STATE"
-cat >"$CONTAINERD_DIR/config.toml" <<EOF
+put "$CONTAINERD_DIR/config.toml" <<EOF
 version = 2
 root = "$CONTAINERD_DIR/root"
 state = "$CONTAINERD_STATE"
@@ -240,7 +247,7 @@ state = "$CONTAINERD_STATE"
     conf_dir = "$CNI_CONF_DIR"
 EOF
 # One bridge, host-local addresses from the node's pod range, no masquerade (ipMasq false).
-cat >"$CNI_CONF_DIR/10-crossover.conflist" <<EOF
+put "$CNI_CONF_DIR/10-crossover.conflist" <<EOF
 {
   "cniVersion": "1.0.0",
   "name": "crossover",
@@ -264,13 +271,19 @@ cat >"$CNI_CONF_DIR/10-crossover.conflist" <<EOF
 EOF
 start_component containerd "$(command -v containerd)" --config "$CONTAINERD_DIR/config.toml"
 wait_for containerd 30 ctr --address "$CONTAINERD_SOCK" version
-for img in pause testbox coredns; do
-  ctr_ images import "$IMAGE_CACHE/$img.tar" >>"$LOGS/images.log" 2>&1 || fail images "ctr import $IMAGE_CACHE/$img.tar (see $LOGS/images.log)"
+# Import each tarball once: a marker names the keyed tarball last imported for that image.
+for img in pause:$PAUSE_IMAGE testbox:$TESTBOX_IMAGE coredns:$COREDNS_IMAGE; do
+  name="${img%%:*}" tag="${img#*:}" tar="$(readlink -f "$IMAGE_CACHE/${img%%:*}.tar")"
+  if [ "$(cat "$CONTAINERD_DIR/imported-$name" 2>/dev/null)" = "$tar" ] && [ -n "$(ctr_ images ls -q "name==$tag" 2>/dev/null)" ]; then
+    continue
+  fi
+  ctr_ images import "$tar" >>"$LOGS/images.log" 2>&1 || fail images "ctr import $tar (see $LOGS/images.log)"
+  echo "$tar" >"$CONTAINERD_DIR/imported-$name"
 done
 log "images imported: $PAUSE_IMAGE $TESTBOX_IMAGE $COREDNS_IMAGE"
 
 # ---------------------------------------------------------------- kube-proxy, kubelet
-cat >"$CLUSTER_DIR/kube-proxy.yaml" <<EOF
+put "$CLUSTER_DIR/kube-proxy.yaml" <<EOF
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 clientConnection:
@@ -293,8 +306,8 @@ EOF
 start_component kube-proxy "$KUBE_BIN_DIR/kube-proxy" --config="$CLUSTER_DIR/kube-proxy.yaml" --v=1
 
 # Pods get cluster DNS only; the host's resolvers are never handed to them.
-echo "# crossover: no upstream resolvers" >"$CLUSTER_DIR/resolv.conf"
-cat >"$CLUSTER_DIR/kubelet.yaml" <<EOF
+echo "# crossover: no upstream resolvers" | put "$CLUSTER_DIR/resolv.conf"
+put "$CLUSTER_DIR/kubelet.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 address: $NODE_IP
@@ -355,7 +368,7 @@ kubectl_ wait --for=condition=Ready "node/$NODE_NAME" --timeout=60s >/dev/null \
   || { kubectl_ describe node "$NODE_NAME" >"$LOGS/node.txt" 2>&1; fail kubelet "node $NODE_NAME not Ready (see also $LOGS/node.txt)"; }
 
 # ---------------------------------------------------------------- CoreDNS
-cat >"$CLUSTER_DIR/coredns.yaml" <<EOF
+put "$CLUSTER_DIR/coredns.yaml" <<EOF
 apiVersion: v1
 kind: ServiceAccount
 metadata: {name: coredns, namespace: kube-system}
