@@ -3,7 +3,9 @@
 # (e2e/scripts/images: pause, testbox) and the CoreDNS binary (build-kube.sh coredns), each packed
 # by mkimage.py into a Docker-archive tarball that `ctr images import` reads.
 #
-#   e2e/scripts/build-images.sh      -> $IMAGE_CACHE/{pause,testbox,coredns}.tar
+#   e2e/scripts/build-images.sh      -> $IMAGE_CACHE/{pause,testbox,coredns,sim}.tar
+#
+# sim is llm-d-inference-sim (build-sim.sh), the GPU-less stand-in for vLLM.
 #
 # Tarballs are cached under a key of their inputs (sources, Go version, binary checksum).
 set -euo pipefail
@@ -43,4 +45,15 @@ else
   python3 "$here/mkimage.py" --tag "$COREDNS_IMAGE" --out "$IMAGE_CACHE/coredns-$key.tar" \
     --add "$COREDNS_BIN_DIR/coredns:/coredns" --entrypoint /coredns --expose 53/udp --expose 53/tcp
   publish coredns "$key"
+fi
+
+sim_bin="$(bash "$here/build-sim.sh")"
+key="$( (sha256sum "$sim_bin"; cat "$here/mkimage.py"; echo "$SIM_IMAGE") | sha256sum | cut -c1-16)"
+if cached sim "$key"; then
+  echo "build-images: sim cached"
+else
+  python3 "$here/mkimage.py" --tag "$SIM_IMAGE" --out "$IMAGE_CACHE/sim-$key.tar" \
+    --add "$sim_bin:/app/llm-d-inference-sim" --entrypoint /app/llm-d-inference-sim \
+    --env HOME=/tmp --expose 8000/tcp
+  publish sim "$key"
 fi

@@ -4,9 +4,10 @@
 //
 //	testbox serve [port]       HTTP server: "/" answers "hello from <hostname>"
 //	testbox get URL            GET URL, print the body (non-2xx or error: exit 1)
+//	testbox post URL JSON      POST JSON to URL, print the body (non-2xx or error: exit 1)
 //	testbox lookup NAME        resolve NAME with the pod's resolv.conf, print the addresses
 //
-// get and lookup retry for up to $TESTBOX_RETRY_SECONDS (default 20): a Service's rules and DNS
+// get, post and lookup retry for up to $TESTBOX_RETRY_SECONDS (default 20): a Service's rules and DNS
 // records appear a moment after the Service, as on any cluster.
 //
 //	testbox whoami             POST a SelfSubjectReview to the API server through the
@@ -51,6 +52,9 @@ func main() {
 	case "get":
 		need(args, 1)
 		err = retry(func() error { return get(args[0]) })
+	case "post":
+		need(args, 2)
+		err = retry(func() error { return post(args[0], args[1]) })
 	case "lookup":
 		need(args, 1)
 		err = retry(func() error { return lookup(args[0]) })
@@ -75,7 +79,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: testbox serve [port] | get URL | lookup NAME | whoami | echo WORDS... | sleep SECONDS | exit CODE")
+	fmt.Fprintln(os.Stderr, "usage: testbox serve [port] | get URL | post URL JSON | lookup NAME | whoami | echo WORDS... | sleep SECONDS | exit CODE")
 	os.Exit(2)
 }
 
@@ -149,6 +153,22 @@ func get(url string) error {
 	os.Stdout.Write(body)
 	if resp.StatusCode/100 != 2 {
 		return fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	return nil
+}
+
+func post(url, body string) error {
+	c := &http.Client{Timeout: 30 * time.Second}
+	resp, err := c.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	os.Stdout.Write(out)
+	fmt.Println()
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("POST %s: %s", url, resp.Status)
 	}
 	return nil
 }

@@ -36,39 +36,11 @@ import static org.awaitility.Awaitility.await;
  * server through the {@code kubernetes} Service with its ServiceAccount token, and the node
  * advertises a GPU that a pod can request.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClusterIsRealTest {
+class ClusterIsRealTest extends ClusterTestBase {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final Set<String> DONE = Set.of("Succeeded", "Failed");
-
-    private TestCluster cluster;
-    private KubernetesClient client;
-    private String ns;
-
-    @BeforeAll
-    void setUp() {
-        var found = TestClusters.current();
-        if (found.isEmpty()) {
-            if (TestClusters.required()) {
-                fail("no test cluster: run e2e/scripts/cluster-up.sh or set CROSSOVER_KUBECONFIG");
-            }
-            Assumptions.abort("no test cluster (run e2e/scripts/run-e2e.sh)");
-        }
-        cluster = found.get();
-        client = cluster.client();
-        ns = "e2e-real-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build();
-        client.namespaces().resource(namespace).create();
-        // The ServiceAccount controller creates "default" asynchronously; pods need it.
-        await().atMost(TIMEOUT).until(() -> client.serviceAccounts().inNamespace(ns).withName("default").get() != null);
-    }
-
-    @AfterAll
-    void tearDown() {
-        if (client != null && ns != null) {
-            client.namespaces().withName(ns).delete();
-        }
+    @Override
+    protected String namespacePrefix() {
+        return "e2e-real";
     }
 
     @Test
@@ -143,69 +115,4 @@ class ClusterIsRealTest {
         assertThat(pod.getSpec().getNodeName()).isEqualTo(cluster.gpuNodeName());
         assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
     }
-
-    // ------------------------------------------------------------------ helpers
-
-    private PodSpec podSpec(String restartPolicy, String... args) {
-        return new PodSpecBuilder()
-                .withRestartPolicy(restartPolicy)
-                .withTerminationGracePeriodSeconds(1L)
-                .withContainers(new ContainerBuilder()
-                        .withName("main")
-                        .withImage(cluster.testboxImage())
-                        .withImagePullPolicy("IfNotPresent")
-                        .withArgs(args)
-                        .build())
-                .build();
-    }
-
-    private Pod runToCompletion(String name, String... args) {
-        return runToCompletion(name, podSpec("Never", args));
-    }
-
-    private Pod runToCompletion(String name, PodSpec spec) {
-        Pod pod = new PodBuilder().withNewMetadata().withName(name).endMetadata().withSpec(spec).build();
-        client.pods().inNamespace(ns).resource(pod).create();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Pod p = client.pods().inNamespace(ns).withName(name).get();
-            return p != null && p.getStatus() != null && DONE.contains(p.getStatus().getPhase());
-        });
-        Pod done = client.pods().inNamespace(ns).withName(name).get();
-        assertThat(done.getStatus().getPhase())
-                .as("pod %s: %s; logs: %s", name, done.getStatus(), logs(name))
-                .isEqualTo("Succeeded");
-        return done;
-    }
-
-    private String logs(String pod) {
-        return client.pods().inNamespace(ns).withName(pod).getLog();
-    }
-
-    /** A pod serving "hello from NAME" on 8080 behind a ClusterIP Service NAME on port 80, ready. */
-    private Service webService(String name) {
-        Map<String, String> labels = Map.of("app", name);
-        Pod pod = new PodBuilder()
-                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
-                .withSpec(podSpec("Always", "serve", "8080"))
-                .build();
-        pod.getSpec().setHostname(name);
-        pod.getSpec().getContainers().get(0).setReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder()
-                .withNewHttpGet().withPath("/healthz").withPort(new IntOrString(8080)).endHttpGet()
-                .withPeriodSeconds(1).build());
-        client.pods().inNamespace(ns).resource(pod).create();
-        Service svc = client.services().inNamespace(ns).resource(new ServiceBuilder()
-                .withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().withSelector(labels).withType("ClusterIP")
-                .addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort()
-                .endSpec().build()).create();
-        await().atMost(TIMEOUT).until(() -> {
-            var slices = client.discovery().v1().endpointSlices().inNamespace(ns)
-                    .withLabel("kubernetes.io/service-name", name).list().getItems();
-            return slices.stream().flatMap(s -> s.getEndpoints() == null ? java.util.stream.Stream.empty() : s.getEndpoints().stream())
-                    .anyMatch(e -> e.getConditions() != null && Boolean.TRUE.equals(e.getConditions().getReady()));
-        });
-        assertThat(svc.getSpec().getClusterIP()).isNotBlank();
-        return svc;
-    }
-
 }

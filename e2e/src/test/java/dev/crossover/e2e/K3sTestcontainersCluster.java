@@ -76,6 +76,11 @@ public final class K3sTestcontainersCluster implements TestCluster {
     }
 
     @Override
+    public String simulatorImage() {
+        return null; // TODO: import sim.tar like testbox.tar
+    }
+
+    @Override
     public String gpuNodeName() {
         return null;
     }

@@ -89,6 +89,11 @@ public final class LocalUpstreamCluster implements TestCluster {
     }
 
     @Override
+    public String simulatorImage() {
+        return env.get("CROSSOVER_SIM_IMAGE");
+    }
+
+    @Override
     public String gpuNodeName() {
         return env.getOrDefault("CROSSOVER_NODE_NAME", "crossover-node");
     }

@@ -22,6 +22,9 @@ public interface TestCluster extends AutoCloseable {
     /** The image with the {@code testbox} binary (see e2e/scripts/images/testbox), present on every node. */
     String testboxImage();
 
+    /** The llm-d-inference-sim image (build-images.sh), or null when the cluster does not have it. */
+    String simulatorImage();
+
     /** Name of the node that pretends to be a GPU instance, or null when the cluster has none. */
     String gpuNodeName();
 
