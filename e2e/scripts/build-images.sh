@@ -5,7 +5,9 @@
 #
 #   e2e/scripts/build-images.sh      -> $IMAGE_CACHE/{pause,testbox,coredns,sim}.tar
 #
-# sim is llm-d-inference-sim (build-sim.sh), the GPU-less stand-in for vLLM.
+# sim is llm-d-inference-sim (build-sim.sh), the GPU-less stand-in for vLLM. jre is a Java runtime
+# (jlink of the local JDK >= 21 plus the shared libraries it links), the base image Jib builds the
+# operator and loadgen images on: <from><image>tar://$IMAGE_CACHE/jre.tar</image></from>.
 #
 # Tarballs are cached under a key of their inputs (sources, Go version, binary checksum).
 set -euo pipefail
@@ -56,4 +58,25 @@ else
     --add "$sim_bin:/app/llm-d-inference-sim" --entrypoint /app/llm-d-inference-sim \
     --env HOME=/tmp --expose 8000/tcp
   publish sim "$key"
+fi
+
+jdk="$(bash "$here/jdk.sh")"
+jre_modules="java.se,jdk.unsupported,jdk.management,jdk.naming.dns,jdk.zipfs,jdk.jfr,jdk.crypto.cryptoki,jdk.localedata,jdk.net,jdk.httpserver,jdk.charsets"
+key="$( (cat "$jdk/release"; echo "$jre_modules"; cat "$here/mkimage.py"; echo "$JRE_IMAGE") | sha256sum | cut -c1-16)"
+if cached jre "$key"; then
+  echo "build-images: jre cached"
+else
+  work="$(mktemp -d)"
+  "$jdk/bin/jlink" --add-modules "$jre_modules" --strip-debug --no-man-pages --no-header-files \
+    --output "$work/root/opt/java"
+  # The shared libraries the runtime links (glibc and friends), at the paths it looks them up.
+  for lib in $(find "$work/root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
+      | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\/.*ld-linux/ {print $1}' | sort -u); do
+    mkdir -p "$work/root$(dirname "$lib")"
+    cp -L "$lib" "$work/root$lib"
+  done
+  python3 "$here/mkimage.py" --tag "$JRE_IMAGE" --out "$IMAGE_CACHE/jre-$key.tar" --add-tree "$work/root:/" \
+    --env JAVA_HOME=/opt/java --env PATH=/opt/java/bin:/bin:/usr/bin --entrypoint /opt/java/bin/java
+  rm -rf "$work"
+  publish jre "$key"
 fi

@@ -5,7 +5,8 @@
 #   e2e/scripts/build-kube.sh [component ...]   default: kube-apiserver kubectl etcd
 #
 # Components: any k8s.io/kubernetes cmd (kube-apiserver, kubectl, kube-controller-manager,
-# kube-scheduler, kubelet, kube-proxy, ...), etcd, and coredns (-> $COREDNS_BIN_DIR).
+# kube-scheduler, kubelet, kube-proxy, ...), etcd, coredns (-> $COREDNS_BIN_DIR), kwok
+# (-> $KWOK_BIN_DIR) and karpenter-kwok, Karpenter's KWOK provider (-> $KARPENTER_BIN_DIR).
 #
 # k8s.io/kubernetes cannot be required as a plain module: its go.mod replaces every staging
 # module (k8s.io/api, k8s.io/apimachinery, ...) with ./staging/src/... paths. A wrapper module
@@ -23,6 +24,8 @@ need=()
 bin_path() {
   case "$1" in
     coredns) echo "$COREDNS_BIN_DIR/coredns" ;;
+    kwok) echo "$KWOK_BIN_DIR/kwok" ;;
+    karpenter-kwok) echo "$KARPENTER_BIN_DIR/karpenter-kwok" ;;
     *) echo "$KUBE_BIN_DIR/$1" ;;
   esac
 }
@@ -104,11 +107,29 @@ build_coredns() {
   )
 }
 
+# build_module NAME MODULE VERSION PACKAGE OUT: a main package of a plain Go module, through a
+# wrapper module (works whether or not the module's go.mod has replace directives for tools).
+build_module() {
+  local name="$1" version="$3" pkg="$4" out="$5"  # $2: the module, for the reader
+  local mod="$work/$name"
+  mkdir -p "$mod" "$(dirname "$out")"
+  (
+    cd "$mod"
+    go mod init "crossover.local/${name}build" >/dev/null 2>&1
+    echo "build-kube: building $name $version"
+    go get "$pkg@v$version" >/dev/null 2>&1 || go get "$pkg@v$version"
+    go build -ldflags "-s -w" -o "$out.tmp" "$pkg"
+    mv "$out.tmp" "$out"
+  )
+}
+
 kube_cmds=()
 for c in "${need[@]}"; do
   case "$c" in
     etcd) build_etcd ;;
     coredns) build_coredns ;;
+    kwok) build_module kwok sigs.k8s.io/kwok "$KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok "$KWOK_BIN_DIR/kwok" ;;
+    karpenter-kwok) build_module karpenter-kwok sigs.k8s.io/karpenter "$KARPENTER_VERSION" sigs.k8s.io/karpenter/kwok "$KARPENTER_BIN_DIR/karpenter-kwok" ;;
     *) kube_cmds+=("$c") ;;
   esac
 done

@@ -4,6 +4,7 @@
 
   mkimage.py --tag crossover.local/testbox:1 --out testbox.tar \
       --add /path/to/testbox:/bin/testbox --entrypoint /bin/testbox [--cmd ARG ...]
+      [--add-tree DIR:/opt/dir]   (a whole directory; symlinks stay symlinks)
 
 The image holds only what --add names plus a few empty directories and minimal /etc files; the
 output is reproducible (fixed mtimes, uid/gid 0).
@@ -31,11 +32,22 @@ def tar_info(name, size=0, mode=0o644, kind=tarfile.REGTYPE):
     return ti
 
 
-def build_layer(adds):
+def walk_tree(src, dst):
+    """(source path, image path) for every entry under src, parents first."""
+    out = [(src, dst)]
+    for root, dirs, files in os.walk(src):
+        dirs.sort()
+        rel = os.path.relpath(root, src)
+        for name in sorted(dirs) + sorted(files):
+            out.append((os.path.join(root, name), os.path.normpath(os.path.join(dst, rel, name))))
+    return out
+
+
+def build_layer(adds, trees=()):
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as t:
         dirs = dict(DIRS)
-        for _, dst in adds:
+        for _, dst in list(adds) + list(trees):
             parent = os.path.dirname(dst.strip("/"))
             while parent:
                 dirs.setdefault(parent, 0o755)
@@ -44,10 +56,25 @@ def build_layer(adds):
             t.addfile(tar_info(d + "/", mode=dirs[d], kind=tarfile.DIRTYPE))
         for name, data in sorted(ETC.items()):
             t.addfile(tar_info(name, len(data)), io.BytesIO(data))
-        for src, dst in adds:
-            st = os.stat(src)
-            with open(src, "rb") as f:
-                t.addfile(tar_info(dst.strip("/"), st.st_size, st.st_mode & 0o7777), f)
+        entries = list(adds)
+        for src, dst in trees:
+            entries.extend(walk_tree(src, dst))
+        seen = set()
+        for src, dst in entries:
+            name = dst.strip("/")
+            if not name or name in seen or name + "/" in seen:
+                continue
+            seen.add(name)
+            st = os.lstat(src)
+            if os.path.islink(src):
+                ti = tar_info(name, kind=tarfile.SYMTYPE, mode=0o777)
+                ti.linkname = os.readlink(src)
+                t.addfile(ti)
+            elif os.path.isdir(src):
+                t.addfile(tar_info(name + "/", mode=st.st_mode & 0o7777, kind=tarfile.DIRTYPE))
+            else:
+                with open(src, "rb") as f:
+                    t.addfile(tar_info(name, st.st_size, st.st_mode & 0o7777), f)
     return buf.getvalue()
 
 
@@ -56,14 +83,18 @@ def main():
     p.add_argument("--tag", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--add", action="append", default=[], help="SRC:DST (file into the image)")
+    p.add_argument("--add-tree", action="append", default=[], help="DIR:DST (a directory, recursively)")
     p.add_argument("--entrypoint", nargs="+", default=None)
     p.add_argument("--cmd", nargs="*", default=None)
-    p.add_argument("--env", action="append", default=["PATH=/bin:/usr/bin:/sbin:/usr/sbin"])
+    p.add_argument("--env", action="append", default=[], help="NAME=VALUE (PATH defaults to /bin:/usr/bin:/sbin:/usr/sbin)")
     p.add_argument("--expose", action="append", default=[], help="PORT/PROTO")
     a = p.parse_args()
 
+    if not any(e.startswith("PATH=") for e in a.env):
+        a.env.insert(0, "PATH=/bin:/usr/bin:/sbin:/usr/sbin")
     adds = [tuple(x.split(":", 1)) for x in a.add]
-    layer = build_layer(adds)
+    trees = [tuple(x.split(":", 1)) for x in a.add_tree]
+    layer = build_layer(adds, trees)
     layer_sha = hashlib.sha256(layer).hexdigest()
     cfg = {
         "architecture": "amd64",

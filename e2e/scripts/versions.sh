@@ -3,6 +3,10 @@
 KUBE_VERSION="${KUBE_VERSION:-1.34.4}"
 ETCD_VERSION="${ETCD_VERSION:-3.6.16}"
 COREDNS_VERSION="${COREDNS_VERSION:-1.14.7}"
+# KWOK (fake nodes) and Karpenter's KWOK cloud provider: a pending GPU pod makes Karpenter create
+# a NodeClaim from a NodePool, KWOK makes its Node. Karpenter 1.8 is the line built on k8s 1.34.
+KWOK_VERSION="${KWOK_VERSION:-0.7.0}"
+KARPENTER_VERSION="${KARPENTER_VERSION:-1.8.2}"
 
 # Everything slow to build lives here, keyed by version, outside the work tree so a
 # fresh clone (CI) reuses it.
@@ -12,6 +16,9 @@ KUBE_API_TEST_DIR="${KUBE_API_TEST_DIR:-$CROSSOVER_CACHE/kube-api-test}"
 KUBE_BIN_DIR="$KUBE_API_TEST_DIR/k8s/${KUBE_VERSION}-linux-amd64"
 # CoreDNS lives beside, not inside, the kube-api-test layout.
 COREDNS_BIN_DIR="$CROSSOVER_CACHE/coredns/${COREDNS_VERSION}"
+KWOK_BIN_DIR="$CROSSOVER_CACHE/kwok/${KWOK_VERSION}"
+KARPENTER_BIN_DIR="$CROSSOVER_CACHE/karpenter/${KARPENTER_VERSION}"
+export KWOK_VERSION KARPENTER_VERSION KWOK_BIN_DIR KARPENTER_BIN_DIR
 export KUBE_VERSION ETCD_VERSION COREDNS_VERSION CROSSOVER_CACHE KUBE_API_TEST_DIR KUBE_BIN_DIR COREDNS_BIN_DIR
 # llm-d-inference-sim, the OpenAI-compatible vLLM simulator loadgen's tests measure against.
 # Only some versions are served by the module proxy reachable here; v0.10.2 is (2026-11).
@@ -24,5 +31,8 @@ PAUSE_IMAGE="${PAUSE_IMAGE:-crossover.local/pause:1}"
 TESTBOX_IMAGE="${TESTBOX_IMAGE:-crossover.local/testbox:1}"
 COREDNS_IMAGE="${COREDNS_IMAGE:-crossover.local/coredns:${COREDNS_VERSION}}"
 SIM_IMAGE="${SIM_IMAGE:-crossover.local/llm-d-inference-sim:${SIM_VERSION}}"
+# A Java runtime image (jlink of the local JDK >= 21 + the glibc it links): the base image for the
+# operator and loadgen images (Jib: <from><image>tar://$IMAGE_CACHE/jre.tar</image></from>).
+JRE_IMAGE="${JRE_IMAGE:-crossover.local/jre:1}"
 IMAGE_CACHE="$CROSSOVER_CACHE/images"
-export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE IMAGE_CACHE
+export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE JRE_IMAGE IMAGE_CACHE

@@ -75,12 +75,16 @@ abstract class ClusterTestBase {
     // ------------------------------------------------------------------ helpers
 
     protected PodSpec podSpec(String restartPolicy, String... args) {
+        return imagePodSpec(cluster.testboxImage(), restartPolicy, args);
+    }
+
+    protected PodSpec imagePodSpec(String image, String restartPolicy, String... args) {
         return new PodSpecBuilder()
                 .withRestartPolicy(restartPolicy)
                 .withTerminationGracePeriodSeconds(1L)
                 .withContainers(new ContainerBuilder()
                         .withName("main")
-                        .withImage(cluster.testboxImage())
+                        .withImage(image)
                         .withImagePullPolicy("IfNotPresent")
                         .withArgs(args)
                         .build())

@@ -94,6 +94,11 @@ public final class LocalUpstreamCluster implements TestCluster {
     }
 
     @Override
+    public String jreImage() {
+        return env.get("CROSSOVER_JRE_IMAGE");
+    }
+
+    @Override
     public String gpuNodeName() {
         return env.getOrDefault("CROSSOVER_NODE_NAME", "crossover-node");
     }

@@ -25,6 +25,11 @@ public interface TestCluster extends AutoCloseable {
     /** The llm-d-inference-sim image (build-images.sh), or null when the cluster does not have it. */
     String simulatorImage();
 
+    /** The Java runtime base image (build-images.sh jre), or null when the cluster does not have it. */
+    default String jreImage() {
+        return null;
+    }
+
     /** Name of the node that pretends to be a GPU instance, or null when the cluster has none. */
     String gpuNodeName();
 
