@@ -101,6 +101,27 @@ class OperatorProcessIT {
       assertThat(ready.getMessage()).isNotBlank();
     });
 
+    InferencePlatform tooBig = client.getKubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: InferencePlatform
+        metadata:
+          name: llama70b-on-one-a10g
+        spec:
+          model:
+            name: hugging-quants/Meta-Llama-3.1-70B-Instruct-AWQ-INT4
+          nodes:
+            instanceType: g5.2xlarge
+        """, InferencePlatform.class);
+    client.resource(tooBig).inNamespace("operator-it").create();
+    await("ModelDoesNotFit condition").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      InferencePlatform platform = client.resources(InferencePlatform.class).inNamespace("operator-it")
+          .withName("llama70b-on-one-a10g").get();
+      var ready = platform.getStatus().condition("Ready").orElseThrow();
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("ModelDoesNotFit");
+      assertThat(ready.getMessage()).contains("g5.12xlarge with tensorParallelSize 4");
+    });
+
     String metrics = get("/q/metrics").body();
     assertThat(metrics).contains("jvm_memory_used_bytes");
     assertThat(metrics).as("Java Operator SDK controller metrics").contains("inferenceplatform");
