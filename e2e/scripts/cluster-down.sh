@@ -28,6 +28,8 @@ t0=$(date +%s)
 
 # 1. No new pods: stop the controllers, then let the kubelet tear every pod down the proper way
 #    (CRI StopPodSandbox runs the CNI DEL that frees the veth and the IP lease).
+stop_component karpenter
+stop_component kwok
 stop_component kube-controller-manager
 stop_component kube-scheduler
 if component_pid kube-apiserver >/dev/null && component_pid kubelet >/dev/null; then

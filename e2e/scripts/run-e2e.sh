@@ -4,6 +4,8 @@
 #
 #   e2e/scripts/run-e2e.sh [extra Maven args]     (as root, from anywhere)
 #
+# Brings up: cluster-up.sh, then karpenter-kwok-up.sh (skip with CROSSOVER_E2E_KARPENTER=false).
+#
 # Exit code: that of cluster-up when it fails, else that of Maven.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +27,11 @@ trap 'exit 143' TERM
 # A cluster left by an earlier, killed run would otherwise be reused half-stale.
 bash "$here/cluster-down.sh" >/dev/null 2>&1 || true
 bash "$here/cluster-up.sh" || { echo "run-e2e: cluster-up failed; logs in $CLUSTER_DIR/logs" >&2; exit 1; }
+# Karpenter's KWOK provider + KWOK (CROSSOVER_E2E_KARPENTER=false to leave them out).
+if [ "${CROSSOVER_E2E_KARPENTER:-true}" = true ]; then
+  bash "$here/karpenter-kwok-up.sh" || { echo "run-e2e: karpenter-kwok-up failed; logs in $CLUSTER_DIR/logs" >&2; exit 1; }
+fi
+export CROSSOVER_E2E_KARPENTER="${CROSSOVER_E2E_KARPENTER:-true}"
 
 export CROSSOVER_KUBECONFIG="$CLUSTER_DIR/admin.kubeconfig" CROSSOVER_CLUSTER_DIR="$CLUSTER_DIR"
 export CROSSOVER_TEST_CLUSTER=local CROSSOVER_E2E_REQUIRED=true
