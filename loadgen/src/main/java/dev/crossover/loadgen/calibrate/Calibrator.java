@@ -6,10 +6,17 @@ import dev.crossover.loadgen.client.OpenAiApi;
 import dev.crossover.loadgen.client.OpenAiClientConfig;
 import dev.crossover.loadgen.client.OpenAiStreamingClient;
 import dev.crossover.loadgen.client.RequestOutcome;
+import dev.crossover.loadgen.load.LoadModel;
+import dev.crossover.loadgen.load.LoadPlan;
+import dev.crossover.loadgen.load.LoadRunner;
+import dev.crossover.loadgen.load.Shard;
+import dev.crossover.loadgen.load.Stage;
 import dev.crossover.loadgen.result.Calibration;
 import dev.crossover.loadgen.result.Histograms;
 import dev.crossover.loadgen.result.Metric;
 import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.workload.Session;
+import dev.crossover.loadgen.workload.Workload;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +52,23 @@ public final class Calibrator {
             return new Calibration(ttft.getValueAtPercentile(50), ttft.getValueAtPercentile(99), lagThreshold.toNanos());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Runs an open loop at {@code rate} against the loopback server and returns its scheduling-lag
+     * histogram: how late this client, on this machine, sends at that rate when the server costs
+     * nothing.
+     */
+    public static Histogram measureOpenLoopLag(double rate, Duration duration) throws IOException, InterruptedException {
+        try (LoopbackSseServer server = new LoopbackSseServer(Duration.ZERO, Duration.ZERO, 4);
+             OpenAiStreamingClient client = new OpenAiStreamingClient(new OpenAiClientConfig(server.baseUrl(),
+                     OpenAiApi.CHAT, "calibration", null, Duration.ofSeconds(10), false))) {
+            LoadPlan plan = new LoadPlan(LoadModel.CONSTANT, List.of(Stage.rate(duration, rate)),
+                    Duration.ofSeconds(1), 0, 1, Duration.ofSeconds(10));
+            Workload workload = seq -> Session.single(GenerationRequest.of(List.of(ChatMessage.user("lag")), 4));
+            RunResult r = LoadRunner.run("calibration", plan, client, workload, Shard.SINGLE);
+            return r.total().histogram(Metric.SCHEDULING_LAG);
         }
     }
 

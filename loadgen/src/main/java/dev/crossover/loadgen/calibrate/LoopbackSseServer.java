@@ -21,6 +21,15 @@ import java.util.concurrent.Executors;
  * llm-d-inference-sim.
  */
 public final class LoopbackSseServer implements AutoCloseable {
+    static {
+        // The JDK server leaves Nagle's algorithm on: each small SSE event would then wait for the
+        // client's delayed ACK (~40 ms on Linux), and the "floor" would measure TCP, not the client.
+        // Read once, when the server implementation class initialises.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final Duration ttft;

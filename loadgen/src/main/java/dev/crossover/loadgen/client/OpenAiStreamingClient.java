@@ -53,17 +53,25 @@ public final class OpenAiStreamingClient implements StreamingClient {
                 .build();
     }
 
+    private record PreparedHttp(GenerationRequest request, HttpRequest http) implements PreparedRequest {}
+
     @Override
-    public CompletableFuture<RequestOutcome> send(GenerationRequest request, long intendedStartNanos) {
-        CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
+    public PreparedRequest prepare(GenerationRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(request)));
         String key = request.apiKey() != null ? request.apiKey() : config.defaultApiKey();
         if (key != null && !key.isEmpty()) builder.header("Authorization", "Bearer " + key);
-        HttpRequest httpRequest = builder.build();
+        return new PreparedHttp(request, builder.build());
+    }
 
+    @Override
+    public CompletableFuture<RequestOutcome> send(PreparedRequest prepared, long intendedStartNanos) {
+        if (!(prepared instanceof PreparedHttp p)) throw new IllegalArgumentException("not prepared by this client");
+        GenerationRequest request = p.request();
+        HttpRequest httpRequest = p.http();
+        CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
         AtomicReference<OpenAiStreamSubscriber> streaming = new AtomicReference<>();
         long sendNanos = System.nanoTime();
         CompletableFuture<HttpResponse<RequestOutcome>> exchange = http.sendAsync(httpRequest, info -> {

@@ -1,6 +1,7 @@
 package dev.crossover.loadgen.load;
 
 import dev.crossover.loadgen.client.DaemonThreads;
+import dev.crossover.loadgen.client.PreparedRequest;
 import dev.crossover.loadgen.client.StreamingClient;
 import dev.crossover.loadgen.result.RunRecorder;
 import dev.crossover.loadgen.workload.Session;
@@ -27,6 +28,7 @@ final class OpenLoopDriver {
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("loadgen-turns"));
     private final SessionSender sender;
+    private final StreamingClient client;
 
     OpenLoopDriver(LoadPlan plan, StreamingClient client, Workload workload, Shard shard, RunRecorder recorder,
                    long startNanos) {
@@ -36,6 +38,7 @@ final class OpenLoopDriver {
         this.startNanos = startNanos;
         this.measureStartNanos = startNanos + plan.warmup().toNanos();
         this.sender = new SessionSender(client, recorder, timers);
+        this.client = client;
     }
 
     /** Sends the whole schedule, then waits (up to the drain timeout) for the stragglers. */
@@ -50,10 +53,11 @@ final class OpenLoopDriver {
                 if (intended >= measureStartNanos && plan.maxRequests() > 0 && measured >= plan.maxRequests()) break;
                 // Build the session before its instant: generating prompts is the workload's cost, not lag.
                 Session session = workload.session(shard.sequence(local++));
+                PreparedRequest first = client.prepare(session.turns().get(0).request());
                 waitUntil(intended);
                 if (intended >= measureStartNanos) measured++;
                 inFlight.started();
-                sender.send(session, intended).whenComplete((o, t) -> inFlight.finished());
+                sender.send(session, first, intended).whenComplete((o, t) -> inFlight.finished());
             }
             return inFlight.awaitZero(plan.drainTimeout());
         } finally {

@@ -1,5 +1,6 @@
 package dev.crossover.loadgen.load;
 
+import dev.crossover.loadgen.client.PreparedRequest;
 import dev.crossover.loadgen.client.RequestOutcome;
 import dev.crossover.loadgen.client.StreamingClient;
 import dev.crossover.loadgen.result.RunRecorder;
@@ -26,13 +27,19 @@ final class SessionSender {
 
     /** @return completes with the last outcome of the session when the session is over */
     CompletableFuture<RequestOutcome> send(Session session, long firstIntendedNanos) {
+        return send(session, client.prepare(session.turns().get(0).request()), firstIntendedNanos);
+    }
+
+    /** @param firstTurn the first turn, prepared ahead of its instant by the caller */
+    CompletableFuture<RequestOutcome> send(Session session, PreparedRequest firstTurn, long firstIntendedNanos) {
         CompletableFuture<RequestOutcome> done = new CompletableFuture<>();
-        sendTurn(session, 0, firstIntendedNanos, done);
+        sendTurn(session, 0, firstTurn, firstIntendedNanos, done);
         return done;
     }
 
-    private void sendTurn(Session session, int turn, long intended, CompletableFuture<RequestOutcome> done) {
-        client.send(session.turns().get(turn).request(), intended).whenComplete((o, t) -> {
+    private void sendTurn(Session session, int turn, PreparedRequest prepared, long intended,
+                          CompletableFuture<RequestOutcome> done) {
+        client.send(prepared, intended).whenComplete((o, t) -> {
             if (o == null) {
                 done.completeExceptionally(t);
                 return;
@@ -45,7 +52,8 @@ final class SessionSender {
             }
             long nextIntended = o.endNanos() + session.turns().get(next).pauseBefore().toNanos();
             try {
-                timers.schedule(() -> sendTurn(session, next, nextIntended, done),
+                PreparedRequest nextTurn = client.prepare(session.turns().get(next).request());
+                timers.schedule(() -> sendTurn(session, next, nextTurn, nextIntended, done),
                         Math.max(0, nextIntended - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 done.complete(o);

@@ -34,7 +34,7 @@ class OpenAiStreamingClientTest {
             assertThat(o.chunks().size()).isEqualTo(5);
             assertThat(o.ttftNanos()).isBetween(80_000_000L, 180_000_000L);
             for (int i = 1; i < 5; i++) {
-                assertThat(o.chunks().get(i) - o.chunks().get(i - 1)).isBetween(9_000_000L, 60_000_000L);
+                assertThat(o.chunks().get(i) - o.chunks().get(i - 1)).isBetween(9_900_000L, 40_000_000L);
             }
             assertThat(o.usage().outputTokens()).isEqualTo(5);
             assertThat(o.usage().inputTokens()).isEqualTo(1);

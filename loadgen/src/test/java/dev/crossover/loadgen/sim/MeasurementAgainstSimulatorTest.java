@@ -57,37 +57,58 @@ class MeasurementAgainstSimulatorTest {
     }
 
     /**
-     * Tolerances: the simulator sleeps at least the configured time, so measured values may not be
-     * below it by more than the histogram's 0.1% resolution; above it, loopback, the simulator's own
-     * work and this client's overhead are allowed 5 ms at the median for TTFT and 2 ms for ITL.
+     * Tolerances. The simulator sleeps at least the configured time, so TTFT and ITL may not be
+     * below it by more than 0.1 ms (timer granularity plus the histogram's 0.1% resolution): a
+     * client stamping the role-only first chunk would fail here by ~100 ms. Above it, medians must
+     * stay within 15 ms (TTFT) and 2 ms (ITL, TPOT): the simulator's own per-request work grows
+     * when the shared 2-core machine is busy, so these are sanity bounds, not the accuracy figure.
+     * The accuracy figure is the instrument's error against the simulator's own clock: the mean E2E
+     * this client measures minus the mean E2E the simulator reports in its
+     * vllm:e2e_request_latency_seconds histogram, over the same requests. It covers the request's
+     * way in (client encode, loopback, the simulator's HTTP parsing before its clock starts) and
+     * the last chunk's way out. Measured here at load average 10-13 on 2 cores: 5-7 ms (curl, one
+     * request at a time on the same machine: 2.7 ms). Bound: 0 to 15 ms, which still catches
+     * stamping at the wrong event or Nagle/delayed-ACK stalls (40 ms).
      */
     @Test
     void measuredTtftAndItlMatchTheSimulatorsConfiguredLatencies() throws Exception {
+        // JIT warm-up of the client path, outside the server-side counters compared below.
+        LoadRunner.run("warm-up", new LoadPlan(LoadModel.CLOSED, List.of(Stage.concurrency(Duration.ofSeconds(1), 4)),
+                Duration.ZERO, 0, 1, Duration.ofSeconds(10)), client, workload(100), Shard.SINGLE);
+        double serverE2eSum = sim.metric("vllm:e2e_request_latency_seconds_sum");
+        double serverE2eCount = sim.metric("vllm:e2e_request_latency_seconds_count");
+
         LoadPlan plan = new LoadPlan(LoadModel.CLOSED, List.of(Stage.concurrency(Duration.ofSeconds(3), 8)),
-                Duration.ofMillis(500), 0, 1, Duration.ofSeconds(10));
+                Duration.ZERO, 0, 1, Duration.ofSeconds(10));
         RunResult r = LoadRunner.run("accuracy", plan, client, workload(1), Shard.SINGLE);
 
-        assertThat(r.total().counter(Counter.REQUESTS_FAILED)).isZero();
-        assertThat(r.total().counter(Counter.REQUESTS_SUCCEEDED)).isGreaterThan(40);
-        assertThat(r.total().counter(Counter.WARMUP_REQUESTS)).isGreaterThan(0);
-        assertThat(r.total().counter(Counter.OUTPUT_TOKENS))
-                .isEqualTo(OUTPUT_TOKENS * r.total().counter(Counter.REQUESTS_SUCCEEDED));
+        long ok = r.total().counter(Counter.REQUESTS_SUCCEEDED);
 
+        double serverRequests = sim.metric("vllm:e2e_request_latency_seconds_count") - serverE2eCount;
+        double serverMeanE2eNanos = (sim.metric("vllm:e2e_request_latency_seconds_sum") - serverE2eSum) / serverRequests * 1e9;
         Histogram ttft = r.total().histogram(Metric.TTFT);
         Histogram itl = r.total().histogram(Metric.ITL);
         Histogram tpot = r.total().histogram(Metric.TPOT);
+        Histogram e2e = r.total().histogram(Metric.E2E);
+        double instrumentError = e2e.getMean() - serverMeanE2eNanos;
         System.out.printf("simulator accuracy: TTFT p50 %.3f ms p99 %.3f ms (configured 100); ITL p50 %.3f ms p99 %.3f ms"
-                        + " mean %.3f (configured 10); TPOT p50 %.3f ms%n",
+                        + " (configured 10); TPOT p50 %.3f ms; E2E mean client %.3f ms vs simulator %.3f ms:"
+                        + " instrument error %.3f ms over %d requests%n",
                 ttft.getValueAtPercentile(50) / 1e6, ttft.getValueAtPercentile(99) / 1e6,
-                itl.getValueAtPercentile(50) / 1e6, itl.getValueAtPercentile(99) / 1e6, itl.getMean() / 1e6,
-                tpot.getValueAtPercentile(50) / 1e6);
+                itl.getValueAtPercentile(50) / 1e6, itl.getValueAtPercentile(99) / 1e6,
+                tpot.getValueAtPercentile(50) / 1e6, e2e.getMean() / 1e6, serverMeanE2eNanos / 1e6,
+                instrumentError / 1e6, ok);
 
-        assertThat(ttft.getValueAtPercentile(50)).isBetween(TTFT_NANOS - 100_000, TTFT_NANOS + 5_000_000);
+        assertThat(r.total().counter(Counter.REQUESTS_FAILED)).isZero();
+        assertThat(ok).isGreaterThan(40);
+        assertThat(r.total().counter(Counter.OUTPUT_TOKENS)).isEqualTo(OUTPUT_TOKENS * ok);
+        assertThat(serverRequests).isEqualTo(ok);
         assertThat(ttft.getMinValue()).isGreaterThanOrEqualTo(TTFT_NANOS - 100_000);
-        assertThat(itl.getValueAtPercentile(50)).isBetween(ITL_NANOS - 2_000_000, ITL_NANOS + 2_000_000);
-        assertThat(itl.getMean()).isBetween(ITL_NANOS - 1e6, ITL_NANOS + 1e6);
-        assertThat(itl.getTotalCount()).isEqualTo((OUTPUT_TOKENS - 1) * r.total().counter(Counter.REQUESTS_SUCCEEDED));
-        assertThat(tpot.getValueAtPercentile(50)).isBetween(ITL_NANOS - 1_000_000, ITL_NANOS + 1_000_000);
+        assertThat(ttft.getValueAtPercentile(50)).isLessThanOrEqualTo(TTFT_NANOS + 15_000_000);
+        assertThat(itl.getValueAtPercentile(50)).isBetween(ITL_NANOS - 100_000, ITL_NANOS + 2_000_000);
+        assertThat(itl.getTotalCount()).isEqualTo((OUTPUT_TOKENS - 1) * ok);
+        assertThat(tpot.getValueAtPercentile(50)).isBetween(ITL_NANOS - 100_000, ITL_NANOS + 2_000_000);
+        assertThat(instrumentError).isBetween(0.0, 15e6);
     }
 
     @Test
