@@ -28,6 +28,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Run plan JSON file (the load Job's input).")
     Path planFile;
 
+    @Option(names = "--target", description = "openai (default) or bedrock.")
+    String kind;
+    @Option(names = "--region", description = "AWS region for --target bedrock (default us-east-1).")
+    String region;
+    @Option(names = "--endpoint-override", description = "AWS endpoint override (VPC endpoint, local double).")
+    String endpointOverride;
     @Option(names = {"-u", "--url"}, description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
     String url;
     @Option(names = "--api", description = "chat or completions (default chat).")
@@ -106,9 +112,9 @@ public final class RunCommand implements Callable<Integer> {
                 : new ObjectMapper().readValue(Files.readString(planFile), RunPlan.class);
         RunPlan.Target t = base.target() == null ? new RunPlan.Target(null, null, null, null, null, null, null, null, null)
                 : base.target();
-        t = new RunPlan.Target(t.kind(), or(url, t.url()), or(api, t.api()), or(model, t.model()),
-                or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()), t.region(),
-                t.endpointOverride());
+        t = new RunPlan.Target(or(kind, t.kind()), or(url, t.url()), or(api, t.api()), or(model, t.model()),
+                or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()),
+                or(region, t.region()), or(endpointOverride, t.endpointOverride()));
         RunPlan.Load l = base.load() == null ? new RunPlan.Load(null, null, null, null, null, null) : base.load();
         List<RunPlan.StageSpec> stageSpecs = l.stages();
         if (stages != null) {

@@ -5,6 +5,8 @@ import dev.crossover.loadgen.client.OpenAiApi;
 import dev.crossover.loadgen.client.OpenAiClientConfig;
 import dev.crossover.loadgen.client.OpenAiStreamingClient;
 import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.client.bedrock.BedrockClientConfig;
+import dev.crossover.loadgen.client.bedrock.BedrockConverseStreamClient;
 import dev.crossover.loadgen.load.LoadModel;
 import dev.crossover.loadgen.load.LoadPlan;
 import dev.crossover.loadgen.load.LoadRunner;
@@ -23,6 +25,8 @@ import java.util.Objects;
 /** Turns a {@link RunPlan} into a run: builds the client, workload and load plan, runs, judges. */
 public final class PlanExecutor {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+    /** Streams one Bedrock client may hold open at once; beyond this, requests queue in the SDK. */
+    static final int DEFAULT_MAX_CONNECTIONS = 2048;
 
     private final Map<String, String> env;
 
@@ -52,8 +56,17 @@ public final class PlanExecutor {
         Objects.requireNonNull(t, "plan.target is required");
         String kind = t.kind() == null ? "openai" : t.kind().toLowerCase(Locale.ROOT);
         Duration timeout = t.timeout() == null ? DEFAULT_TIMEOUT : Durations.parse(t.timeout());
+        if (kind.equals("bedrock")) {
+            // Credentials: the SDK's default chain (env, profile, IRSA/Pod Identity in the load Job).
+            return new BedrockConverseStreamClient(new BedrockClientConfig(
+                    Objects.requireNonNull(t.model(), "target.model (model id or ARN) is required"),
+                    t.region() == null ? "us-east-1" : t.region(),
+                    t.endpointOverride() == null ? null : URI.create(t.endpointOverride()), null, timeout,
+                    DEFAULT_MAX_CONNECTIONS));
+        }
         if (!kind.equals("openai")) {
-            throw new IllegalArgumentException("target kind '" + t.kind() + "' is not supported by this loadgen build");
+            throw new IllegalArgumentException("target kind '" + t.kind() + "' is not supported by this loadgen build"
+                    + " (openai, bedrock)");
         }
         OpenAiApi api = t.api() == null || t.api().equalsIgnoreCase("chat") ? OpenAiApi.CHAT : OpenAiApi.COMPLETIONS;
         String key = t.apiKeyEnv() == null ? null : env.get(t.apiKeyEnv());

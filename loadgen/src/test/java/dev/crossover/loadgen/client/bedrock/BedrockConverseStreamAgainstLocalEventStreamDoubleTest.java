@@ -1,0 +1,128 @@
+package dev.crossover.loadgen.client.bedrock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossover.loadgen.client.ChatMessage;
+import dev.crossover.loadgen.client.ErrorClass;
+import dev.crossover.loadgen.client.GenerationRequest;
+import dev.crossover.loadgen.client.RequestOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The real AWS SDK ConverseStream client, pointed with endpointOverride at a local TEST DOUBLE
+ * speaking AWS event-stream framing on 127.0.0.1 (AWS itself is unreachable here).
+ */
+class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
+    static ConverseStreamEventStreamDouble bedrockDouble;
+    static BedrockConverseStreamClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bedrockDouble = new ConverseStreamEventStreamDouble(Duration.ofMillis(60), Duration.ofMillis(5), 6);
+        client = new BedrockConverseStreamClient(new BedrockClientConfig("anthropic.claude-3-5-sonnet-20240620-v1:0",
+                "us-east-1", bedrockDouble.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "fake-secret-for-tests")),
+                Duration.ofSeconds(10), 16));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) client.close();
+        if (bedrockDouble != null) bedrockDouble.close();
+    }
+
+    private static GenerationRequest request(boolean cache) {
+        return new GenerationRequest(List.of(ChatMessage.system("You are a careful assistant for tests"),
+                ChatMessage.user("say six words")), 6, null, "tenant-a", cache);
+    }
+
+    @Test
+    void ttftIsStampedAtTheFirstNonEmptyContentBlockDelta() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        client.send(request(false), System.nanoTime()).get(); // connection and SDK warm-up
+        long start = System.nanoTime();
+        RequestOutcome o = client.send(request(false), start).get();
+        assertThat(o.error()).as(o.errorDetail()).isNull();
+        // messageStart and an empty delta arrive at once; counting either would give ~1 ms.
+        assertThat(o.ttftNanos()).isGreaterThanOrEqualTo(60_000_000L);
+        assertThat(o.chunks().size()).isEqualTo(6);
+        assertThat(o.usage().outputTokens()).isEqualTo(6);
+        assertThat(o.tenant()).isEqualTo("tenant-a");
+        assertThat(bedrockDouble.paths).last().asString()
+                .isEqualTo("/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse-stream");
+        JsonNode body = bedrockDouble.requests.get(bedrockDouble.requests.size() - 1);
+        assertThat(body.path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(6);
+        assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
+    }
+
+    @Test
+    void promptCachingSendsACachePointAndReportsCacheWriteThenRead() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        GenerationRequest cached = new GenerationRequest(List.of(ChatMessage.system("a long shared system prompt of nine words"),
+                ChatMessage.user("hello there")), 4, null, null, true);
+        RequestOutcome first = client.send(cached, System.nanoTime()).get();
+        RequestOutcome second = client.send(cached, System.nanoTime()).get();
+        JsonNode sent = bedrockDouble.requests.get(bedrockDouble.requests.size() - 1);
+        assertThat(sent.path("system").get(1).path("cachePoint").path("type").asText()).isEqualTo("default");
+        assertThat(first.usage().cacheWriteInputTokens()).isEqualTo(8);
+        assertThat(first.usage().cacheReadInputTokens()).isZero();
+        assertThat(second.usage().cacheReadInputTokens()).isEqualTo(8);
+        assertThat(second.usage().cacheWriteInputTokens()).isZero();
+        assertThat(second.usage().inputTokens()).isEqualTo(2);
+    }
+
+    @Test
+    void throttlingIsClassifiedAndNotRetried() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.THROTTLE;
+        try {
+            int before = bedrockDouble.requests.size();
+            RequestOutcome o = client.send(request(false), System.nanoTime()).get();
+            assertThat(o.error()).isEqualTo(ErrorClass.THROTTLED);
+            assertThat(o.httpStatus()).isEqualTo(429);
+            assertThat(bedrockDouble.requests.size() - before).as("SDK retries must be off").isEqualTo(1);
+        } finally {
+            bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        }
+    }
+
+    @Test
+    void anExceptionFrameMidStreamIsAStreamError() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM_ERROR;
+        try {
+            RequestOutcome o = client.send(request(false), System.nanoTime()).get();
+            assertThat(o.error()).isEqualTo(ErrorClass.STREAM_ERROR);
+            assertThat(o.chunks().size()).isEqualTo(1);
+        } finally {
+            bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        }
+    }
+
+    /** The repeated-system-prompts workload through the load runner: cache counters reach the result. */
+    @Test
+    void aLoadRunCarriesPromptCacheTokensIntoTheResult() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        var workload = new dev.crossover.loadgen.workload.SystemPromptWorkload(5, 3, 50,
+                new dev.crossover.loadgen.workload.TokenLengths.Fixed(10), new dev.crossover.loadgen.workload.TokenLengths.Fixed(6));
+        var plan = new dev.crossover.loadgen.load.LoadPlan(dev.crossover.loadgen.load.LoadModel.CLOSED,
+                List.of(dev.crossover.loadgen.load.Stage.concurrency(Duration.ofSeconds(1), 4)), Duration.ZERO, 0, 5,
+                Duration.ofSeconds(5));
+        var r = dev.crossover.loadgen.load.LoadRunner.run("bedrock", plan, client, workload,
+                dev.crossover.loadgen.load.Shard.SINGLE);
+        var t = r.total();
+        long ok = t.counter(dev.crossover.loadgen.result.Counter.REQUESTS_SUCCEEDED);
+        assertThat(ok).isGreaterThan(10);
+        assertThat(t.counter(dev.crossover.loadgen.result.Counter.REQUESTS_FAILED)).isZero();
+        assertThat(t.counter(dev.crossover.loadgen.result.Counter.OUTPUT_TOKENS)).isEqualTo(6 * ok);
+        // Three distinct system prompts: at most three writes (the double caches per prompt), reads for the rest.
+        assertThat(t.counter(dev.crossover.loadgen.result.Counter.CACHE_READ_INPUT_TOKENS)).isPositive();
+        assertThat(t.histogram(dev.crossover.loadgen.result.Metric.TTFT).getValueAtPercentile(50))
+                .isGreaterThanOrEqualTo(60_000_000L);
+    }
+}
