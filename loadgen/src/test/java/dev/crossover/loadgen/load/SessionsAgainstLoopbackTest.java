@@ -1,0 +1,75 @@
+package dev.crossover.loadgen.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossover.loadgen.calibrate.LoopbackSseServer;
+import dev.crossover.loadgen.client.ChatMessage;
+import dev.crossover.loadgen.client.GenerationRequest;
+import dev.crossover.loadgen.client.OpenAiApi;
+import dev.crossover.loadgen.client.OpenAiClientConfig;
+import dev.crossover.loadgen.client.OpenAiStreamingClient;
+import dev.crossover.loadgen.client.RequestOutcome;
+import dev.crossover.loadgen.result.Counter;
+import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.workload.Session;
+import dev.crossover.loadgen.workload.Workload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Multi-turn sessions, request limits and warm-up through both load models, on the loopback server. */
+class SessionsAgainstLoopbackTest {
+    static final Duration TOOL = Duration.ofMillis(100);
+
+    private static Workload threeTurns() {
+        return seq -> {
+            GenerationRequest r = GenerationRequest.of(List.of(ChatMessage.user("turn of " + seq)), 2);
+            return new Session(List.of(new Session.Turn(r, Duration.ZERO), new Session.Turn(r, TOOL),
+                    new Session.Turn(r, TOOL)));
+        };
+    }
+
+    private static OpenAiStreamingClient client(LoopbackSseServer s) {
+        return new OpenAiStreamingClient(new OpenAiClientConfig(s.baseUrl(), OpenAiApi.CHAT, "m", null,
+                Duration.ofSeconds(10), false));
+    }
+
+    @Test
+    void turnsOfASessionAreSequentialAndWaitTheToolLatency() throws Exception {
+        try (var server = new LoopbackSseServer(Duration.ofMillis(20), Duration.ZERO, 2); var c = client(server)) {
+            List<RequestOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+            LoadPlan plan = new LoadPlan(LoadModel.CONSTANT, List.of(Stage.rate(Duration.ofMillis(100), 10)),
+                    Duration.ZERO, 0, 1, Duration.ofSeconds(5));
+            RunResult r = LoadRunner.run("turns", plan, c, threeTurns(), Shard.SINGLE,
+                    rec -> rec.onMeasuredOutcome(outcomes::add));
+            assertThat(r.total().counter(Counter.REQUESTS_SUCCEEDED)).isEqualTo(3); // one session, three turns
+            List<RequestOutcome> byStart = new ArrayList<>(outcomes);
+            byStart.sort(Comparator.comparingLong(RequestOutcome::intendedStartNanos));
+            for (int k = 1; k < 3; k++) {
+                RequestOutcome prev = byStart.get(k - 1), next = byStart.get(k);
+                // Intended exactly at the previous end plus the tool latency, and not sent before it.
+                assertThat(next.intendedStartNanos() - prev.endNanos()).isEqualTo(TOOL.toNanos());
+                assertThat(next.sendNanos()).isGreaterThanOrEqualTo(next.intendedStartNanos());
+            }
+        }
+    }
+
+    @Test
+    void closedLoopKeepsItsUsersBusyAndStopsAtTheRequestLimit() throws Exception {
+        try (var server = new LoopbackSseServer(Duration.ofMillis(10), Duration.ZERO, 2); var c = client(server)) {
+            Workload single = seq -> Session.single(GenerationRequest.of(List.of(ChatMessage.user("q" + seq)), 2));
+            LoadPlan plan = new LoadPlan(LoadModel.CLOSED, List.of(Stage.concurrency(Duration.ofSeconds(30), 4)),
+                    Duration.ofMillis(200), 40, 1, Duration.ofSeconds(5));
+            long start = System.nanoTime();
+            RunResult r = LoadRunner.run("limit", plan, c, single, Shard.SINGLE);
+            assertThat(System.nanoTime() - start).as("the limit, not the 30 s stage, ends the run")
+                    .isLessThan(10_000_000_000L);
+            assertThat(r.total().counter(Counter.REQUESTS_SENT)).isEqualTo(40);
+            assertThat(r.total().counter(Counter.WARMUP_REQUESTS)).isPositive();
+            assertThat(r.total().counter(Counter.REQUESTS_FAILED)).isZero();
+        }
+    }
+}
