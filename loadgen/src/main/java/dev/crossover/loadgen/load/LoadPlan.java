@@ -7,8 +7,8 @@ import java.util.List;
  * How to drive one run.
  *
  * @param model        closed loop, or open loop with constant or Poisson arrivals
- * @param stages       run in order after warm-up; a closed-loop run uses its first stage's
- *                     concurrency for the whole run (sweeps are separate runs, one result per level)
+ * @param stages       run in order after warm-up: rates (open loop) or numbers of users (closed
+ *                     loop); sweeps are separate runs, one result per level
  * @param warmup       sent at the first stage's load before the stages, never measured
  * @param maxRequests  stop after this many measured requests; 0 for no limit (stages' time decides)
  * @param seed         the arrival process's seed (Poisson gaps)

@@ -72,4 +72,29 @@ class SessionsAgainstLoopbackTest {
             assertThat(r.total().counter(Counter.REQUESTS_FAILED)).isZero();
         }
     }
+
+    @Test
+    void closedLoopStagesChangeTheNumberOfUsers() throws Exception {
+        // 50 ms per request: 2 users give ~40 req/s, 8 users ~160 req/s.
+        try (var server = new LoopbackSseServer(Duration.ofMillis(50), Duration.ZERO, 1); var c = client(server)) {
+            Workload single = seq -> Session.single(GenerationRequest.of(List.of(ChatMessage.user("q" + seq)), 1));
+            List<RequestOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+            LoadPlan plan = new LoadPlan(LoadModel.CLOSED, List.of(Stage.concurrency(Duration.ofMillis(1000), 2),
+                    Stage.concurrency(Duration.ofMillis(1000), 8), Stage.concurrency(Duration.ofMillis(1000), 2)),
+                    Duration.ZERO, 0, 1, Duration.ofSeconds(5));
+            long[] start = new long[1];
+            LoadRunner.run("stages", plan, c, single, Shard.SINGLE, rec -> {
+                start[0] = System.nanoTime();
+                rec.onMeasuredOutcome(outcomes::add);
+            });
+            long[] perStage = new long[3];
+            for (RequestOutcome o : outcomes) {
+                int stage = (int) Math.min(2, Math.max(0, (o.intendedStartNanos() - start[0]) / 1_000_000_000L));
+                perStage[stage]++;
+            }
+            System.out.printf("closed-loop stages 2/8/2 users: %d / %d / %d requests%n", perStage[0], perStage[1], perStage[2]);
+            assertThat(perStage[1]).isGreaterThan(2 * perStage[0]);
+            assertThat(perStage[1]).isGreaterThan(2 * perStage[2]);
+        }
+    }
 }
