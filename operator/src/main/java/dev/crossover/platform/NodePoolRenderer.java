@@ -44,8 +44,11 @@ public final class NodePoolRenderer {
     NodePool pool = new NodePool();
     pool.setMetadata(Owners.labelled(p, p.names().clusterScoped()));
     pool.setSpec(NodePoolSpec.builder()
-        .template(new NodePoolSpec.Template(
-            new ObjectMetaBuilder().addToLabels(p.names().ownerLabels()).build(), spec.build()))
+        // Node labels may not use the kubernetes.io domain (Karpenter rejects it): only ours.
+        .template(new NodePoolSpec.Template(new ObjectMetaBuilder()
+            .addToLabels(PlatformNames.PLATFORM_LABEL, p.names().platform())
+            .addToLabels(PlatformNames.PLATFORM_NAMESPACE_LABEL, p.names().namespace())
+            .build(), spec.build()))
         // GPU nodes are expensive idle: remove them as soon as they hold no pods.
         .disruption(new NodePoolSpec.Disruption("WhenEmpty", p.consolidateAfter()))
         .limits(limits)

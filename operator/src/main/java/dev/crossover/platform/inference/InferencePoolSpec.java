@@ -1,5 +1,6 @@
 package dev.crossover.platform.inference;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor
 @AllArgsConstructor
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
 public class InferencePoolSpec {
   /** Pods of the pool (selector.matchLabels). */
   private Selector selector;
@@ -26,6 +28,7 @@ public class InferencePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Selector {
     private Map<String, String> matchLabels;
   }
@@ -35,6 +38,7 @@ public class InferencePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Port {
     private Integer number;
   }
@@ -44,6 +48,7 @@ public class InferencePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class EndpointPickerRef {
     private String kind;
     private String name;

@@ -1,5 +1,6 @@
 package dev.crossover.platform.karpenter;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
@@ -14,6 +15,7 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor
 @AllArgsConstructor
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
 public class EC2NodeClassSpec {
   /** IAM role of the nodes (exactly one of role or instanceProfile). */
   private String role;
@@ -29,6 +31,7 @@ public class EC2NodeClassSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class SelectorTerm {
     private String alias;
     private Map<String, String> tags;
@@ -39,6 +42,7 @@ public class EC2NodeClassSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class BlockDeviceMapping {
     private String deviceName;
     private Ebs ebs;
@@ -49,6 +53,7 @@ public class EC2NodeClassSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Ebs {
     private Quantity volumeSize;
     private String volumeType;

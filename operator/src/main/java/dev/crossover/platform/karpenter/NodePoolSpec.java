@@ -1,5 +1,6 @@
 package dev.crossover.platform.karpenter;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -16,6 +17,7 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor
 @AllArgsConstructor
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
 public class NodePoolSpec {
   /** Template of the NodeClaims Karpenter creates. */
   private Template template;
@@ -29,6 +31,7 @@ public class NodePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Template {
     private ObjectMeta metadata;
     private TemplateSpec spec;
@@ -39,6 +42,7 @@ public class NodePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class TemplateSpec {
     private NodeClassReference nodeClassRef;
     private List<Requirement> requirements;
@@ -52,6 +56,7 @@ public class NodePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class NodeClassReference {
     private String group;
     private String kind;
@@ -64,6 +69,7 @@ public class NodePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Requirement {
     private String key;
     private String operator;
@@ -75,6 +81,7 @@ public class NodePoolSpec {
   @NoArgsConstructor
   @AllArgsConstructor
   @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // the API server adds defaults Crossover does not model
   public static class Disruption {
     /** WhenEmpty or WhenEmptyOrUnderutilized. */
     private String consolidationPolicy;
