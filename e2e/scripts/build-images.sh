@@ -3,7 +3,10 @@
 # (e2e/scripts/images: pause, testbox) and the CoreDNS binary (build-kube.sh coredns), each packed
 # by mkimage.py into a Docker-archive tarball that `ctr images import` reads.
 #
-#   e2e/scripts/build-images.sh      -> $IMAGE_CACHE/{pause,testbox,coredns,sim}.tar
+#   e2e/scripts/build-images.sh [image...]   default: pause testbox coredns sim jre
+#                                            -> $IMAGE_CACHE/<image>.tar
+#   e2e/scripts/build-images.sh litellm      LiteLLM proxy (PyPI) on a Python copied from this
+#                                            machine; opt-in: slow, needs the package index
 #
 # sim is llm-d-inference-sim (build-sim.sh), the GPU-less stand-in for vLLM. jre is a Java runtime
 # (jlink of the local JDK >= 21 plus the shared libraries it links), the base image Jib builds the
@@ -23,6 +26,19 @@ publish() {
   echo "build-images: $1 -> $IMAGE_CACHE/$1-$2.tar"
 }
 
+# copy_libs ROOT DIR: the host's shared libraries that the executables and .so files under DIR
+# link (glibc and friends), copied into ROOT at the paths they are looked up at. Libraries that
+# DIR itself provides (found through $ORIGIN / LD_LIBRARY_PATH) are left alone.
+copy_libs() {
+  local root="$1" dir="$2" lib
+  for lib in $(find "$dir" -type f \( -name '*.so' -o -name '*.so.*' -o -perm -u+x \) -exec ldd {} \; 2>/dev/null \
+      | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\/.*ld-linux/ {print $1}' | grep -v "^$root" | grep -v "^$dir" | sort -u); do
+    [ -e "$root$lib" ] && continue
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+}
+
 go_image() { # name tag entrypoint-args...
   local name="$1" tag="$2"; shift 2
   local key
@@ -36,9 +52,10 @@ go_image() { # name tag entrypoint-args...
   publish "$name" "$key"
 }
 
-go_image pause "$PAUSE_IMAGE"
-go_image testbox "$TESTBOX_IMAGE" --cmd sleep 0
+image_pause() { go_image pause "$PAUSE_IMAGE"; }
+image_testbox() { go_image testbox "$TESTBOX_IMAGE" --cmd sleep 0; }
 
+image_coredns() {
 bash "$here/build-kube.sh" coredns >/dev/null
 key="$( (sha256sum "$COREDNS_BIN_DIR/coredns"; cat "$here/mkimage.py"; echo "$COREDNS_IMAGE") | sha256sum | cut -c1-16)"
 if cached coredns "$key"; then
@@ -48,7 +65,9 @@ else
     --add "$COREDNS_BIN_DIR/coredns:/coredns" --entrypoint /coredns --expose 53/udp --expose 53/tcp
   publish coredns "$key"
 fi
+}
 
+image_sim() {
 sim_bin="$(bash "$here/build-sim.sh")"
 key="$( (sha256sum "$sim_bin"; cat "$here/mkimage.py"; echo "$SIM_IMAGE") | sha256sum | cut -c1-16)"
 if cached sim "$key"; then
@@ -59,7 +78,9 @@ else
     --env HOME=/tmp --expose 8000/tcp
   publish sim "$key"
 fi
+}
 
+image_jre() {
 jdk="$(bash "$here/jdk.sh")"
 jre_modules="java.se,jdk.unsupported,jdk.management,jdk.naming.dns,jdk.zipfs,jdk.jfr,jdk.crypto.cryptoki,jdk.localedata,jdk.net,jdk.httpserver,jdk.charsets"
 key="$( (cat "$jdk/release"; echo "$jre_modules"; cat "$here/mkimage.py"; echo "$JRE_IMAGE") | sha256sum | cut -c1-16)"
@@ -69,14 +90,44 @@ else
   work="$(mktemp -d)"
   "$jdk/bin/jlink" --add-modules "$jre_modules" --strip-debug --no-man-pages --no-header-files \
     --output "$work/root/opt/java"
-  # The shared libraries the runtime links (glibc and friends), at the paths it looks them up.
-  for lib in $(find "$work/root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
-      | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\/.*ld-linux/ {print $1}' | sort -u); do
-    mkdir -p "$work/root$(dirname "$lib")"
-    cp -L "$lib" "$work/root$lib"
-  done
+  copy_libs "$work/root" "$work/root/opt/java"
   python3 "$here/mkimage.py" --tag "$JRE_IMAGE" --out "$IMAGE_CACHE/jre-$key.tar" --add-tree "$work/root:/" \
     --env JAVA_HOME=/opt/java --env PATH=/opt/java/bin:/bin:/usr/bin --entrypoint /opt/java/bin/java
   rm -rf "$work"
   publish jre "$key"
 fi
+}
+
+image_litellm() {
+  local py pyver key work
+  py="$(python3 -c 'import sys; print(sys.base_prefix)')"
+  pyver="$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+  key="$( (echo "$LITELLM_VERSION $pyver $py"; cat "$here/mkimage.py"; echo "$LITELLM_IMAGE") | sha256sum | cut -c1-16)"
+  if cached litellm "$key"; then echo "build-images: litellm cached"; return; fi
+  work="$(mktemp -d)"
+  mkdir -p "$work/root/opt/python/bin" "$work/root/opt/python/lib"
+  cp -L "$py/bin/python$pyver" "$work/root/opt/python/bin/"
+  cp -a "$py"/lib/libpython3* "$work/root/opt/python/lib/" 2>/dev/null || true
+  # The standard library without the machine's own site-packages and the parts a server never uses.
+  (cd "$py/lib" && tar cf - --exclude="python$pyver/site-packages" --exclude="python$pyver/test" \
+      --exclude="python$pyver/idlelib" --exclude="python$pyver/tkinter" --exclude="python$pyver/turtledemo" \
+      --exclude="python$pyver/ensurepip" --exclude="python$pyver/lib2to3" "python$pyver") | tar xf - -C "$work/root/opt/python/lib"
+  mkdir -p "$work/root/opt/python/lib/python$pyver/site-packages"
+  python3 -m pip install --no-cache-dir --disable-pip-version-check --target "$work/root/opt/litellm" \
+    "litellm[proxy]==$LITELLM_VERSION" >"$IMAGE_CACHE/litellm-pip.log" 2>&1 \
+    || { echo "build-images: pip install litellm[proxy]==$LITELLM_VERSION failed, see $IMAGE_CACHE/litellm-pip.log" >&2; rm -rf "$work"; return 1; }
+  LD_LIBRARY_PATH="$work/root/opt/python/lib" copy_libs "$work/root" "$work/root/opt"
+  python3 "$here/mkimage.py" --tag "$LITELLM_IMAGE" --out "$IMAGE_CACHE/litellm-$key.tar" --add-tree "$work/root:/" \
+    --env PATH=/opt/litellm/bin:/opt/python/bin:/bin --env PYTHONHOME=/opt/python --env PYTHONPATH=/opt/litellm \
+    --env LD_LIBRARY_PATH=/opt/python/lib --env LITELLM_LOCAL_MODEL_COST_MAP=True --env HOME=/tmp \
+    --entrypoint-json "[\"/opt/python/bin/python$pyver\", \"-m\", \"litellm.proxy.proxy_cli\"]" --expose 4000/tcp
+  rm -rf "$work"
+  publish litellm "$key"
+}
+
+images=("$@")
+[ ${#images[@]} -gt 0 ] || images=(pause testbox coredns sim jre)
+for i in "${images[@]}"; do
+  declare -F "image_$i" >/dev/null || { echo "build-images: unknown image $i" >&2; exit 2; }
+  "image_$i"
+done

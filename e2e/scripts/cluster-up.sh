@@ -272,7 +272,9 @@ EOF
 start_component containerd "$(command -v containerd)" --config "$CONTAINERD_DIR/config.toml"
 wait_for containerd 30 ctr --address "$CONTAINERD_SOCK" version
 # Import each tarball once: a marker names the keyed tarball last imported for that image.
-for img in pause:$PAUSE_IMAGE testbox:$TESTBOX_IMAGE coredns:$COREDNS_IMAGE sim:$SIM_IMAGE jre:$JRE_IMAGE; do
+optional_images=()
+[ -e "$IMAGE_CACHE/litellm.tar" ] && optional_images+=("litellm:$LITELLM_IMAGE")   # build-images.sh litellm
+for img in pause:$PAUSE_IMAGE testbox:$TESTBOX_IMAGE coredns:$COREDNS_IMAGE sim:$SIM_IMAGE jre:$JRE_IMAGE ${optional_images[@]+"${optional_images[@]}"}; do
   name="${img%%:*}" tag="${img#*:}" tar="$(readlink -f "$IMAGE_CACHE/${img%%:*}.tar")"
   if [ "$(cat "$CONTAINERD_DIR/imported-$name" 2>/dev/null)" = "$tar" ] && [ -n "$(ctr_ images ls -q "name==$tag" 2>/dev/null)" ]; then
     continue
@@ -280,7 +282,7 @@ for img in pause:$PAUSE_IMAGE testbox:$TESTBOX_IMAGE coredns:$COREDNS_IMAGE sim:
   ctr_ images import "$tar" >>"$LOGS/images.log" 2>&1 || fail images "ctr import $tar (see $LOGS/images.log)"
   echo "$tar" >"$CONTAINERD_DIR/imported-$name"
 done
-log "images in containerd: $PAUSE_IMAGE $TESTBOX_IMAGE $COREDNS_IMAGE $SIM_IMAGE $JRE_IMAGE"
+log "images in containerd: $PAUSE_IMAGE $TESTBOX_IMAGE $COREDNS_IMAGE $SIM_IMAGE $JRE_IMAGE ${optional_images[*]+${optional_images[*]#*:}}"
 
 # ---------------------------------------------------------------- kube-proxy, kubelet
 put "$CLUSTER_DIR/kube-proxy.yaml" <<EOF
@@ -484,5 +486,8 @@ CROSSOVER_SIM_IMAGE=$SIM_IMAGE
 CROSSOVER_JRE_IMAGE=$JRE_IMAGE
 CROSSOVER_NODE_GPUS=$NODE_GPUS
 EOF
+for img in ${optional_images[@]+"${optional_images[@]}"}; do
+  n="${img%%:*}"; echo "CROSSOVER_${n^^}_IMAGE=${img#*:}" >>"$CLUSTER_DIR/cluster.env"
+done
 log "cluster up in $(( $(date +%s) - t0 ))s: node $NODE_NAME Ready, ${NODE_GPUS}x nvidia.com/gpu, $NODE_INSTANCE_TYPE labels"
 echo "KUBECONFIG=$ADMIN_KUBECONFIG"

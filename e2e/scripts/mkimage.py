@@ -85,6 +85,7 @@ def main():
     p.add_argument("--add", action="append", default=[], help="SRC:DST (file into the image)")
     p.add_argument("--add-tree", action="append", default=[], help="DIR:DST (a directory, recursively)")
     p.add_argument("--entrypoint", nargs="+", default=None)
+    p.add_argument("--entrypoint-json", default=None, help='entrypoint as a JSON list, for arguments that start with "-"')
     p.add_argument("--cmd", nargs="*", default=None)
     p.add_argument("--env", action="append", default=[], help="NAME=VALUE (PATH defaults to /bin:/usr/bin:/sbin:/usr/sbin)")
     p.add_argument("--expose", action="append", default=[], help="PORT/PROTO")
@@ -104,6 +105,8 @@ def main():
         "rootfs": {"type": "layers", "diff_ids": ["sha256:" + layer_sha]},
         "history": [{"created": "1970-01-01T00:00:00Z", "created_by": "crossover e2e/scripts/mkimage.py"}],
     }
+    if a.entrypoint_json:
+        a.entrypoint = json.loads(a.entrypoint_json)
     if a.entrypoint:
         cfg["config"]["Entrypoint"] = a.entrypoint
     if a.cmd:

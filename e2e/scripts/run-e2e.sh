@@ -26,6 +26,10 @@ trap 'exit 143' TERM
 
 # A cluster left by an earlier, killed run would otherwise be reused half-stale.
 bash "$here/cluster-down.sh" >/dev/null 2>&1 || true
+# Opt-in images the suite uses when present (a failure here only skips their tests).
+if [ "${CROSSOVER_E2E_LITELLM:-true}" = true ]; then
+  bash "$here/build-images.sh" litellm || echo "run-e2e: WARNING: no LiteLLM image; its test will be skipped" >&2
+fi
 bash "$here/cluster-up.sh" || { echo "run-e2e: cluster-up failed; logs in $CLUSTER_DIR/logs" >&2; exit 1; }
 # Karpenter's KWOK provider + KWOK (CROSSOVER_E2E_KARPENTER=false to leave them out).
 if [ "${CROSSOVER_E2E_KARPENTER:-true}" = true ]; then

@@ -34,5 +34,10 @@ SIM_IMAGE="${SIM_IMAGE:-crossover.local/llm-d-inference-sim:${SIM_VERSION}}"
 # A Java runtime image (jlink of the local JDK >= 21 + the glibc it links): the base image for the
 # operator and loadgen images (Jib: <from><image>tar://$IMAGE_CACHE/jre.tar</image></from>).
 JRE_IMAGE="${JRE_IMAGE:-crossover.local/jre:1}"
+# LiteLLM proxy (PyPI), built on request only (build-images.sh litellm): the newest litellm[proxy]
+# releases need a certifi newer than the package index here serves; 1.80.0 resolves.
+LITELLM_VERSION="${LITELLM_VERSION:-1.80.0}"
+LITELLM_IMAGE="${LITELLM_IMAGE:-crossover.local/litellm:${LITELLM_VERSION}}"
 IMAGE_CACHE="$CROSSOVER_CACHE/images"
+export LITELLM_VERSION LITELLM_IMAGE
 export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE JRE_IMAGE IMAGE_CACHE

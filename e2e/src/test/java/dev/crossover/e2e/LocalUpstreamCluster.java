@@ -99,6 +99,11 @@ public final class LocalUpstreamCluster implements TestCluster {
     }
 
     @Override
+    public String optionalImage(String name) {
+        return env.get("CROSSOVER_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_IMAGE");
+    }
+
+    @Override
     public String gpuNodeName() {
         return env.getOrDefault("CROSSOVER_NODE_NAME", "crossover-node");
     }

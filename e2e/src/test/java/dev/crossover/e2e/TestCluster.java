@@ -30,6 +30,11 @@ public interface TestCluster extends AutoCloseable {
         return null;
     }
 
+    /** An optional image by short name ("litellm", ...), or null when the cluster does not have it. */
+    default String optionalImage(String name) {
+        return null;
+    }
+
     /** Name of the node that pretends to be a GPU instance, or null when the cluster has none. */
     String gpuNodeName();
 
