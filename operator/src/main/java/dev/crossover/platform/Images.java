@@ -1,16 +1,31 @@
 package dev.crossover.platform;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
- * Container images of what a platform runs, pinned to the versions Crossover is built against.
- * Each can be overridden per platform in the spec, or for the whole operator with the
- * properties crossover.images.* (see application.properties).
+ * Container images of what a platform runs, pinned to the versions Crossover is built and
+ * tested against. A platform's spec can name its own; the operator-wide defaults can be
+ * changed with crossover.images.vllm / .simulator / .endpoint-picker (e.g. to a mirror, or to
+ * locally built images on an air-gapped cluster).
  */
 public record Images(String vllm, String simulator, String endpointPicker) {
 
   public static Images defaults() {
     return new Images(
         "vllm/vllm-openai:v0.11.0",
-        "ghcr.io/llm-d/llm-d-inference-sim:v0.6.1",
+        // The simulator release the loadgen and e2e tests run (e2e/scripts/versions.sh SIM_VERSION).
+        "ghcr.io/llm-d/llm-d-inference-sim:v0.10.2",
         "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.4.0");
+  }
+
+  /** The defaults, overridden by configuration where it says so. */
+  public static Images fromConfig() {
+    Images d = defaults();
+    Config config = ConfigProvider.getConfig();
+    return new Images(
+        config.getOptionalValue("crossover.images.vllm", String.class).orElse(d.vllm()),
+        config.getOptionalValue("crossover.images.simulator", String.class).orElse(d.simulator()),
+        config.getOptionalValue("crossover.images.endpoint-picker", String.class).orElse(d.endpointPicker()));
   }
 }

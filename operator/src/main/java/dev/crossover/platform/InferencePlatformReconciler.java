@@ -66,7 +66,7 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   private volatile CrdPresence crds;
 
   public InferencePlatformReconciler() {
-    this(Images.defaults(), Clock.systemUTC());
+    this(Images.fromConfig(), Clock.systemUTC());
   }
 
   public InferencePlatformReconciler(Images images, Clock clock) {
