@@ -200,4 +200,19 @@ class MeasurementAgainstSimulatorTest {
         assertThat(merged.total().histogram(Metric.TTFT).getValueAtPercentile(50))
                 .isBetween(TTFT_NANOS - 100_000, TTFT_NANOS + 5_000_000);
     }
+
+    /** The completions endpoint streams "text" chunks instead of chat deltas; the same rules apply. */
+    @Test
+    void completionsEndpointIsMeasuredTheSameWay() throws Exception {
+        try (var completions = new OpenAiStreamingClient(new OpenAiClientConfig(sim.baseUrl(), OpenAiApi.COMPLETIONS,
+                SimulatorProcess.MODEL, null, Duration.ofSeconds(30), true))) {
+            completions.send(workload(6).session(0).turns().get(0).request(), System.nanoTime()).get(); // warm-up
+            RequestOutcome o = completions.send(workload(6).session(1).turns().get(0).request(), System.nanoTime()).get();
+            assertThat(o.error()).as(o.errorDetail()).isNull();
+            assertThat(o.chunks().size()).isEqualTo(OUTPUT_TOKENS);
+            assertThat(o.usage().outputTokens()).isEqualTo(OUTPUT_TOKENS);
+            assertThat(o.usage().inputTokens()).isPositive();
+            assertThat(o.ttftNanos()).isBetween(TTFT_NANOS - 100_000, TTFT_NANOS + 50_000_000);
+        }
+    }
 }
