@@ -58,6 +58,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stages", split = ",",
             description = "Stages as DURATION@LEVEL, e.g. 60s@10,300s@100,60s@10 (rate or concurrency).")
     List<String> stages;
+    @Option(names = "--levels", split = ",",
+            description = "Sweep: one run per level (concurrency or rate), e.g. 1,10,50; results go to --output-dir.")
+    List<Double> levels;
     @Option(names = "--warmup", description = "Unmeasured warm-up before the stages, e.g. 10s.")
     String warmup;
     @Option(names = {"-n", "--requests"}, description = "Stop after this many measured requests.")
@@ -90,18 +93,24 @@ public final class RunCommand implements Callable<Integer> {
     String label;
     @Option(names = {"-o", "--output"}, description = "Result file, '-' for stdout (default '-').")
     String output = "-";
+    @Option(names = "--output-dir", description = "Directory for a sweep's results, one <label>-<level>.json each.")
+    Path outputDir = Path.of(".");
     @Option(names = "--summary", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Print a summary to stderr (default true).")
     boolean printSummary;
 
     @Override
     public Integer call() throws Exception {
-        RunPlan plan = plan();
-        RunResult result = new PlanExecutor(System.getenv()).execute(plan);
-        Output.write(output, RunResultJson.write(result), spec.commandLine().getOut());
-        if (printSummary) {
-            spec.commandLine().getErr().println(SummaryCommand.table(result));
-            spec.commandLine().getErr().flush();
+        List<RunPlan> plans = SweepPlans.expand(plan(), levels, duration);
+        PlanExecutor executor = new PlanExecutor(System.getenv());
+        for (RunPlan plan : plans) {
+            RunResult result = executor.execute(plan);
+            String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();
+            Output.write(target, RunResultJson.write(result), spec.commandLine().getOut());
+            if (printSummary) {
+                spec.commandLine().getErr().println(SummaryCommand.table(result));
+                spec.commandLine().getErr().flush();
+            }
         }
         return 0;
     }
@@ -124,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (p.length != 2) throw new IllegalArgumentException("stage '" + s + "' is not DURATION@LEVEL");
                 stageSpecs.add(stage(p[0], Double.parseDouble(p[1]), or(load, l.model())));
             }
-        } else if (concurrency != null || rate != null || duration != null) {
+        } else if (concurrency != null || rate != null) {
             String d = duration == null ? "60s" : duration;
             stageSpecs = List.of(rate != null
                     ? new RunPlan.StageSpec(d, rate, null)
@@ -132,7 +141,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         String loadModel = or(load, l.model());
         if (loadModel == null && rate != null) loadModel = "constant";
-        if (stageSpecs == null) throw new IllegalArgumentException("give --concurrency, --rate or --stages (or a --plan)");
+        if (stageSpecs == null && levels == null && scenario == null && (base.workload() == null
+                || base.workload().scenario() == null)) {
+            throw new IllegalArgumentException("give --concurrency, --rate, --stages, --levels or --scenario (or a --plan)");
+        }
         l = new RunPlan.Load(loadModel, stageSpecs, or(warmup, l.warmup()), or(requests, l.maxRequests()),
                 or(seed, l.seed()), l.drainTimeout());
         RunPlan.WorkloadSpec w = base.workload() == null

@@ -92,6 +92,20 @@ class CliAgainstSimulatorTest {
     void badInputIsAUsageErrorNotAStackTrace() {
         Run run = cli("run", "--url", sim.baseUrl().toString(), "--model", "m");
         assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).contains("--concurrency, --rate or --stages");
+        assertThat(run.err()).contains("give --concurrency, --rate");
+    }
+
+    @Test
+    void aSweepWritesOneResultPerLevel(@TempDir Path dir) throws Exception {
+        Run run = cli("run", "--url", sim.baseUrl().toString(), "--model", SimulatorProcess.MODEL,
+                "--scenario", "gateway-overhead", "--levels", "1,4", "--duration", "1s", "--output-tokens", "4",
+                "--output-dir", dir.toString(), "--no-summary");
+        assertThat(run.exit()).as(run.err()).isZero();
+        RunResult one = RunResultJson.read(Files.readString(dir.resolve("gateway-overhead-1.json")));
+        RunResult four = RunResultJson.read(Files.readString(dir.resolve("gateway-overhead-4.json")));
+        assertThat(one.label()).isEqualTo("gateway-overhead-1");
+        // Closed loop (the preset's model): four users complete about four times the requests of one.
+        assertThat(four.total().counter(Counter.REQUESTS_SUCCEEDED))
+                .isGreaterThan(2 * one.total().counter(Counter.REQUESTS_SUCCEEDED));
     }
 }
