@@ -14,7 +14,7 @@ kill_ours() {
   for p in /proc/[0-9]*; do
     pid="${p#/proc/}"
     [ "$pid" != "$$" ] || continue
-    cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" || continue
+    cmd="$(tr '\0' ' ' 2>/dev/null <"$p/cmdline")" || continue
     case "$cmd" in
       *"$CLUSTER_DIR/"*) case "$cmd" in *"$1"*) kill -KILL "$pid" 2>/dev/null && echo "cluster-down: killed $pid: ${cmd:0:100}" ;; esac ;;
     esac

@@ -19,8 +19,8 @@ fail() { # component message
   local c="$1"; shift
   echo "cluster-up: FAILED: $c: $*" >&2
   if [ -f "$LOGS/$c.log" ]; then
-    echo "cluster-up: log of $c: $LOGS/$c.log (last lines below)" >&2
-    tail -n 25 "$LOGS/$c.log" | sed 's/^/    /' >&2
+    echo "cluster-up: log of $c: $LOGS/$c.log (last lines of this run below)" >&2
+    awk '/^=== / {n = 0; delete buf} {buf[n++] = $0} END {for (i = (n > 25 ? n - 25 : 0); i < n; i++) print "    " substr(buf[i], 1, 400)}' "$LOGS/$c.log" >&2
   fi
   echo "cluster-up: all logs: $LOGS; tear down with e2e/scripts/cluster-down.sh" >&2
   exit 1
@@ -178,10 +178,12 @@ write_kubeconfig "$ADMIN_KUBECONFIG" admin
 for c in controller-manager scheduler kube-proxy kubelet; do write_kubeconfig "$CLUSTER_DIR/$c.kubeconfig" "$c"; done
 
 # ---------------------------------------------------------------- etcd, control plane
+# (etcd reads ETCD_* variables as its own settings: ours is a build pin, not one of them.)
+( unset ETCD_VERSION
 start_component etcd "$KUBE_BIN_DIR/etcd" --name crossover --data-dir "$CLUSTER_DIR/etcd" \
   --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
   --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
-  --initial-cluster "crossover=http://127.0.0.1:$ETCD_PEER_PORT" --unsafe-no-fsync --log-level warn
+  --initial-cluster "crossover=http://127.0.0.1:$ETCD_PEER_PORT" --unsafe-no-fsync --log-level warn )
 wait_for etcd 30 curl -sf "http://127.0.0.1:$ETCD_CLIENT_PORT/health"
 
 start_component kube-apiserver "$KUBE_BIN_DIR/kube-apiserver" \
