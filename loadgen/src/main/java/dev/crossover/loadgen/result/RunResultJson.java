@@ -50,7 +50,7 @@ public final class RunResultJson {
         else root.set("calibration", JSON.valueToTree(r.calibration()));
         root.set("total", section(r.total()));
         ObjectNode tenants = root.putObject("tenants");
-        r.byTenant().forEach((name, s) -> tenants.set(name, section(s)));
+        r.byTenant().forEach((name, s) -> tenants.set(name, section(s).set("summary", Summary.of(s, r.windowSeconds()))));
         root.set("summary", Summary.of(r));
         return root;
     }

@@ -14,11 +14,14 @@ public final class Summary {
     private Summary() {}
 
     public static ObjectNode of(RunResult r) {
+        return of(r.total(), r.windowSeconds());
+    }
+
+    /** The summary of one section (the whole run or one tenant) over the run's window. */
+    public static ObjectNode of(MetricsSection t, double seconds) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
-        MetricsSection t = r.total();
         long sent = t.counter(Counter.REQUESTS_SENT);
         long ok = t.counter(Counter.REQUESTS_SUCCEEDED);
-        double seconds = r.windowSeconds();
         s.put("windowSeconds", seconds);
         s.put("requestsPerSecond", seconds > 0 ? ok / seconds : 0);
         s.put("outputTokensPerSecond", seconds > 0 ? t.counter(Counter.OUTPUT_TOKENS) / seconds : 0);

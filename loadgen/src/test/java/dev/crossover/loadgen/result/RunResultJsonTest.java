@@ -57,6 +57,9 @@ class RunResultJsonTest {
         assertThat(merged.shards()).isEqualTo(3);
         assertThat(RunResultJson.toTree(merged).get("summary")).isEqualTo(RunResultJson.toTree(whole).get("summary"));
         assertThat(merged.total().errors()).containsKeys(ErrorClass.THROTTLED, ErrorClass.TIMEOUT);
+        JsonNode tenant0 = RunResultJson.toTree(merged).path("tenants").path("tenant-0").path("summary").path("ttftMs");
+        assertThat(tenant0.path("count").asLong()).isEqualTo(merged.byTenant().get("tenant-0").histogram(Metric.TTFT)
+                .getTotalCount()).isPositive();
     }
 
     @Test
