@@ -25,7 +25,7 @@ class CalibratorTest {
     }
 
     @Test
-    void aLoopbackServerDelayIsMeasuredOnTopOfTheFloor() throws Exception {
+    void openLoopLagCheckRecordsEveryMeasuredRequestButNotTheWarmup() throws Exception {
         Histogram lag = Calibrator.measureOpenLoopLag(100, Duration.ofSeconds(1));
         System.out.printf("loopback open-loop lag at 100/s: p50 %.1f us p99 %.1f us%n", lag.getValueAtPercentile(50) / 1e3,
                 lag.getValueAtPercentile(99) / 1e3);

@@ -32,10 +32,11 @@ class OpenAiStreamingClientTest {
             RequestOutcome o = c.send(hello(), start).get();
             assertThat(o.error()).as(o.errorDetail()).isNull();
             assertThat(o.chunks().size()).isEqualTo(5);
-            assertThat(o.ttftNanos()).isBetween(80_000_000L, 180_000_000L);
-            for (int i = 1; i < 5; i++) {
-                assertThat(o.chunks().get(i) - o.chunks().get(i - 1)).isBetween(9_900_000L, 40_000_000L);
-            }
+            // Upper bounds are sanity only (the machine is shared); the lower bounds are the point.
+            assertThat(o.ttftNanos()).isBetween(80_000_000L, 1_000_000_000L);
+            // Four 10 ms gaps: each chunk is stamped when it arrives, not when the stream ends. (Two
+            // chunks may share one read when this process is descheduled, so the span is checked.)
+            assertThat(o.chunks().last() - o.chunks().first()).isBetween(39_900_000L, 1_000_000_000L);
             assertThat(o.usage().outputTokens()).isEqualTo(5);
             assertThat(o.usage().inputTokens()).isEqualTo(1);
             assertThat(o.e2eNanos()).isGreaterThanOrEqualTo(o.chunks().last() - start);
