@@ -7,6 +7,9 @@
 #                                            -> $IMAGE_CACHE/<image>.tar
 #   e2e/scripts/build-images.sh litellm      LiteLLM proxy (PyPI) on a Python copied from this
 #                                            machine; opt-in: slow, needs the package index
+#   e2e/scripts/build-images.sh loadgen operator
+#                                            the project's images on the jre base, from
+#                                            loadgen/target/*-all.jar and operator/target/quarkus-app
 #
 # sim is llm-d-inference-sim (build-sim.sh), the GPU-less stand-in for vLLM. jre is a Java runtime
 # (jlink of the local JDK >= 21 plus the shared libraries it links), the base image Jib builds the
@@ -123,6 +126,44 @@ image_litellm() {
     --entrypoint-json "[\"/opt/python/bin/python$pyver\", \"-m\", \"litellm.proxy.proxy_cli\"]" --expose 4000/tcp
   rm -rf "$work"
   publish litellm "$key"
+}
+
+repo="$(cd "$here/../.." && pwd)"
+
+# java_app_image NAME TAG KEY-INPUT APP-DIR ENTRYPOINT-JSON: the jre image's tree plus APP-DIR at /app.
+java_app_image() {
+  local name="$1" tag="$2" input="$3" app="$4" entry="$5" key work
+  image_jre >/dev/null
+  key="$( (echo "$input"; readlink -f "$IMAGE_CACHE/jre.tar"; cat "$here/mkimage.py"; echo "$tag") | sha256sum | cut -c1-16)"
+  if cached "$name" "$key"; then echo "build-images: $name cached"; return; fi
+  work="$(mktemp -d)"
+  mkdir -p "$work/root"
+  tar xOf "$IMAGE_CACHE/jre.tar" --wildcards '*/layer.tar' | tar xf - -C "$work/root"
+  cp -a "$app" "$work/root/app"
+  python3 "$here/mkimage.py" --tag "$tag" --out "$IMAGE_CACHE/$name-$key.tar" --add-tree "$work/root:/" \
+    --env JAVA_HOME=/opt/java --env PATH=/opt/java/bin:/bin:/usr/bin --entrypoint-json "$entry"
+  rm -rf "$work"
+  publish "$name" "$key"
+}
+
+image_loadgen() {
+  local jar
+  jar="$(ls "$repo"/loadgen/target/crossover-loadgen-*-all.jar 2>/dev/null | head -1)"
+  if [ -z "$jar" ]; then
+    (cd "$repo" && ./mvnw -B -q -pl loadgen -am package -DskipTests) >&2
+    jar="$(ls "$repo"/loadgen/target/crossover-loadgen-*-all.jar | head -1)"
+  fi
+  local app; app="$(mktemp -d)"
+  cp "$jar" "$app/loadgen.jar"
+  java_app_image loadgen "$LOADGEN_IMAGE" "$(sha256sum "$jar")" "$app" '["/opt/java/bin/java", "-XX:+UseSerialGC", "-jar", "/app/loadgen.jar"]'
+  rm -rf "$app"
+}
+
+image_operator() {
+  local app="$repo/operator/target/quarkus-app"
+  [ -f "$app/quarkus-run.jar" ] || (cd "$repo" && ./mvnw -B -q -pl operator -am package -DskipTests) >&2
+  java_app_image operator "$OPERATOR_IMAGE" "$(find "$app" -type f -exec sha256sum {} + | sort | sha256sum)" "$app" \
+    '["/opt/java/bin/java", "-jar", "/app/quarkus-run.jar"]'
 }
 
 images=("$@")

@@ -38,6 +38,10 @@ JRE_IMAGE="${JRE_IMAGE:-crossover.local/jre:1}"
 # releases need a certifi newer than the package index here serves; 1.80.0 resolves.
 LITELLM_VERSION="${LITELLM_VERSION:-1.80.0}"
 LITELLM_IMAGE="${LITELLM_IMAGE:-crossover.local/litellm:${LITELLM_VERSION}}"
+# The project's own images on the jre base (build-images.sh loadgen operator; built from the
+# Maven outputs, packaged first if missing).
+LOADGEN_IMAGE="${LOADGEN_IMAGE:-crossover.local/loadgen:dev}"
+OPERATOR_IMAGE="${OPERATOR_IMAGE:-crossover.local/operator:dev}"
 IMAGE_CACHE="$CROSSOVER_CACHE/images"
-export LITELLM_VERSION LITELLM_IMAGE
+export LITELLM_VERSION LITELLM_IMAGE LOADGEN_IMAGE OPERATOR_IMAGE
 export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE JRE_IMAGE IMAGE_CACHE
