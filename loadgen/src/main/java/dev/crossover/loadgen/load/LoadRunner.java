@@ -1,6 +1,7 @@
 package dev.crossover.loadgen.load;
 
 import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.result.IntervalSeries;
 import dev.crossover.loadgen.result.RunRecorder;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.loadgen.workload.Workload;
@@ -23,7 +24,9 @@ public final class LoadRunner {
                                 java.util.function.Consumer<RunRecorder> recorderHook) throws InterruptedException {
         LoadPlan local = shard.apply(plan);
         long start = System.nanoTime() + START_DELAY_NANOS;
-        RunRecorder recorder = new RunRecorder(start + local.warmup().toNanos());
+        long runMillis = local.warmup().plus(local.stagesDuration()).toMillis();
+        RunRecorder recorder = new RunRecorder(start + local.warmup().toNanos(), System.nanoTime(),
+                System.currentTimeMillis(), IntervalSeries.intervalFor(runMillis));
         if (recorderHook != null) recorderHook.accept(recorder);
         boolean drained = local.model().openLoop()
                 ? new OpenLoopDriver(local, client, workload, shard, recorder, start).run()

@@ -21,13 +21,23 @@ public final class Histograms {
         return h;
     }
 
-    public static String encode(Histogram h) {
+    public static String encode(org.HdrHistogram.AbstractHistogram h) {
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int length = h.encodeIntoCompressedByteBuffer(buffer);
         byte[] bytes = new byte[length];
         buffer.flip();
         buffer.get(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Decodes the int-count histograms of interval series. */
+    public static org.HdrHistogram.IntCountsHistogram decodeIntCounts(String base64) {
+        try {
+            return org.HdrHistogram.IntCountsHistogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("not an HdrHistogram compressed histogram", e);
+        }
     }
 
     public static Histogram decode(String base64) {

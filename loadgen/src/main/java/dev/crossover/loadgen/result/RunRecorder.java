@@ -20,18 +20,25 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
     private final MetricsSection total = new MetricsSection();
     private final TreeMap<String, MetricsSection> byTenant = new TreeMap<>();
     private final List<Consumer<RequestOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final IntervalSeries intervals;
     private long lastEndNanos = Long.MIN_VALUE;
 
     /** @param measureStartNanos System.nanoTime at which warm-up ends and measurement starts */
     public RunRecorder(long measureStartNanos) {
-        this(measureStartNanos, System.nanoTime(), System.currentTimeMillis());
+        this(measureStartNanos, System.nanoTime(), System.currentTimeMillis(), 1_000);
     }
 
     /** With an explicit clock anchor, so recorders of one process report identical windows. */
     public RunRecorder(long measureStartNanos, long anchorNanos, long anchorEpochMillis) {
+        this(measureStartNanos, anchorNanos, anchorEpochMillis, 1_000);
+    }
+
+    /** @param intervalMillis width of the latency-over-time intervals */
+    public RunRecorder(long measureStartNanos, long anchorNanos, long anchorEpochMillis, long intervalMillis) {
         this.measureStartNanos = measureStartNanos;
         this.anchorNanos = anchorNanos;
         this.anchorEpochMillis = anchorEpochMillis;
+        this.intervals = new IntervalSeries(intervalMillis);
     }
 
     /** Also hand every measured (post-warm-up) outcome to this listener, e.g. to export raw records. */
@@ -49,6 +56,7 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
                 return;
             }
             total.record(o);
+            intervals.record(o, toEpochMillis(o.intendedStartNanos()));
             if (o.tenant() != null) byTenant.computeIfAbsent(o.tenant(), t -> new MetricsSection()).record(o);
             lastEndNanos = Math.max(lastEndNanos, o.endNanos());
         }
@@ -64,7 +72,7 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
         TreeMap<String, MetricsSection> tenants = new TreeMap<>();
         byTenant.forEach((k, v) -> tenants.put(k, v.copy()));
         return new RunResult(label, toEpochMillis(measureStartNanos), toEpochMillis(end), 1, total.copy(), tenants,
-                new java.util.TreeSet<>(), null);
+                new java.util.TreeSet<>(), null, intervals.copy());
     }
 
     private long toEpochMillis(long nanos) {

@@ -17,10 +17,11 @@ import java.util.TreeSet;
  * @param byTenant     one section per tenant (empty when requests carry no tenant)
  * @param flags        verdicts such as {@link #FLAG_SCHEDULING_LAG}; a merge keeps every shard's flags
  * @param calibration  null when the run did not calibrate
+ * @param intervals    latency over time (fixed wall-clock intervals)
  */
 public record RunResult(String label, long windowStartEpochMillis, long windowEndEpochMillis, int shards,
                         MetricsSection total, Map<String, MetricsSection> byTenant, SortedSet<String> flags,
-                        Calibration calibration) {
+                        Calibration calibration, IntervalSeries intervals) {
     public static final int SCHEMA_VERSION = 1;
     /** Set when the client's scheduling lag p99 passed the calibration threshold. */
     public static final String FLAG_SCHEDULING_LAG = "SCHEDULING_LAG_ABOVE_THRESHOLD";
@@ -44,19 +45,23 @@ public record RunResult(String label, long windowStartEpochMillis, long windowEn
         TreeSet<String> mergedFlags = new TreeSet<>(flags);
         mergedFlags.addAll(other.flags);
         Calibration cal = calibration == null ? other.calibration : calibration.worstWith(other.calibration);
+        IntervalSeries series = intervals.copy();
+        series.mergeFrom(other.intervals);
         return new RunResult(Objects.equals(label, other.label) ? label : label + "+" + other.label,
                 Math.min(windowStartEpochMillis, other.windowStartEpochMillis),
                 Math.max(windowEndEpochMillis, other.windowEndEpochMillis), shards + other.shards,
-                mergedTotal, tenants, mergedFlags, cal);
+                mergedTotal, tenants, mergedFlags, cal, series);
     }
 
     public RunResult withFlag(String flag) {
         TreeSet<String> f = new TreeSet<>(flags);
         f.add(flag);
-        return new RunResult(label, windowStartEpochMillis, windowEndEpochMillis, shards, total, byTenant, f, calibration);
+        return new RunResult(label, windowStartEpochMillis, windowEndEpochMillis, shards, total, byTenant, f, calibration,
+                intervals);
     }
 
     public RunResult withCalibration(Calibration c) {
-        return new RunResult(label, windowStartEpochMillis, windowEndEpochMillis, shards, total, byTenant, flags, c);
+        return new RunResult(label, windowStartEpochMillis, windowEndEpochMillis, shards, total, byTenant, flags, c,
+                intervals);
     }
 }

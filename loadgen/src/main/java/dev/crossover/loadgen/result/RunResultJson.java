@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * <pre>
  * { "schemaVersion": 1, "label": ..., "window": {"startEpochMillis", "endEpochMillis"}, "shards": n,
  *   "flags": [...], "calibration": {...} | null,
- *   "total": SECTION, "tenants": {"name": SECTION}, "summary": {...} }
+ *   "total": SECTION, "tenants": {"name": SECTION + "summary"}, "summary": {...},
+ *   "intervals": {"intervalMillis": n, "points": [{"startEpochMillis", counts, "ttft", "e2e", derived p50/p99}]} }
  * SECTION = { "counters": {...}, "errors": {"TIMEOUT": n}, "failedHttpStatuses": {"429": n},
  *             "histograms": {"ttft": {"unit": "ns", "encoding": ..., "data": base64}, ...} }
  * </pre>
@@ -52,7 +53,28 @@ public final class RunResultJson {
         ObjectNode tenants = root.putObject("tenants");
         r.byTenant().forEach((name, s) -> tenants.set(name, section(s).set("summary", Summary.of(s, r.windowSeconds()))));
         root.set("summary", Summary.of(r));
+        root.set("intervals", intervals(r.intervals()));
         return root;
+    }
+
+    /** Per-interval points; the percentile fields are derived, the histograms are what merges. */
+    private static ObjectNode intervals(IntervalSeries series) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("intervalMillis", series.intervalMillis());
+        n.put("encoding", Histograms.ENCODING);
+        var points = n.putArray("points");
+        series.points().forEach((start, p) -> {
+            ObjectNode o = points.addObject();
+            o.put("startEpochMillis", start).put("requestsSent", p.sent()).put("requestsSucceeded", p.succeeded())
+                    .put("requestsFailed", p.failed()).put("outputTokens", p.outputTokens());
+            if (p.ttft().getTotalCount() > 0) {
+                o.put("ttftP50Ms", p.ttft().getValueAtPercentile(50) / 1e6)
+                        .put("ttftP99Ms", p.ttft().getValueAtPercentile(99) / 1e6);
+            }
+            if (p.e2e().getTotalCount() > 0) o.put("e2eP99Ms", p.e2e().getValueAtPercentile(99) / 1e6);
+            o.put("ttft", Histograms.encode(p.ttft())).put("e2e", Histograms.encode(p.e2e()));
+        });
+        return n;
     }
 
     private static ObjectNode section(MetricsSection s) {
@@ -95,9 +117,16 @@ public final class RunResultJson {
             Map.Entry<String, JsonNode> e = it.next();
             tenants.put(e.getKey(), readSection(e.getValue()));
         }
+        JsonNode iv = root.path("intervals");
+        IntervalSeries series = new IntervalSeries(iv.path("intervalMillis").asLong(1_000));
+        for (JsonNode p : iv.path("points")) {
+            series.put(p.path("startEpochMillis").asLong(), p.path("requestsSent").asLong(),
+                    p.path("requestsSucceeded").asLong(), p.path("requestsFailed").asLong(), p.path("outputTokens").asLong(),
+                    Histograms.decodeIntCounts(p.path("ttft").asText()), Histograms.decodeIntCounts(p.path("e2e").asText()));
+        }
         return new RunResult(root.path("label").asText(null), root.path("window").path("startEpochMillis").asLong(),
                 root.path("window").path("endEpochMillis").asLong(), root.path("shards").asInt(1),
-                readSection(root.get("total")), tenants, flags, calibration);
+                readSection(root.get("total")), tenants, flags, calibration, series);
     }
 
     private static MetricsSection readSection(JsonNode n) {

@@ -97,4 +97,22 @@ class SessionsAgainstLoopbackTest {
             assertThat(perStage[1]).isGreaterThan(2 * perStage[2]);
         }
     }
+
+    @Test
+    void aBurstShowsInTheIntervalSeries() throws Exception {
+        try (var server = new LoopbackSseServer(Duration.ofMillis(5), Duration.ZERO, 1); var c = client(server)) {
+            Workload single = seq -> Session.single(GenerationRequest.of(List.of(ChatMessage.user("q" + seq)), 1));
+            LoadPlan plan = new LoadPlan(LoadModel.CONSTANT, List.of(Stage.rate(Duration.ofSeconds(1), 10),
+                    Stage.rate(Duration.ofSeconds(1), 100), Stage.rate(Duration.ofSeconds(1), 10)),
+                    Duration.ZERO, 0, 1, Duration.ofSeconds(5));
+            RunResult r = LoadRunner.run("burst", plan, c, single, Shard.SINGLE);
+            var points = r.intervals().points().values();
+            long[] sent = points.stream().mapToLong(dev.crossover.loadgen.result.IntervalSeries.Point::sent).toArray();
+            System.out.println("burst 10/100/10 per 1 s interval: " + java.util.Arrays.toString(sent));
+            assertThat(r.intervals().intervalMillis()).isEqualTo(1000);
+            assertThat(java.util.Arrays.stream(sent).sum()).isEqualTo(120);
+            // Epoch-aligned intervals cut the 100/s second in two at worst: one holds at least 55.
+            assertThat(java.util.Arrays.stream(sent).max().orElse(0)).isGreaterThanOrEqualTo(55);
+        }
+    }
 }

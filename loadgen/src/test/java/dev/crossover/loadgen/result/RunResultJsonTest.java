@@ -53,6 +53,10 @@ class RunResultJsonTest {
         RunResult whole = all.result("x");
         assertThat(merged.total()).isEqualTo(whole.total());
         assertThat(merged.byTenant()).isEqualTo(whole.byTenant());
+        assertThat(merged.intervals()).isEqualTo(whole.intervals());
+        assertThat(merged.intervals().points()).hasSizeGreaterThan(20); // 30 s of requests, 1 s intervals
+        assertThat(merged.intervals().points().values().stream().mapToLong(IntervalSeries.Point::sent).sum())
+                .isEqualTo(3000);
         assertThat(merged.byTenant()).containsOnlyKeys("tenant-0", "tenant-1");
         assertThat(merged.shards()).isEqualTo(3);
         assertThat(RunResultJson.toTree(merged).get("summary")).isEqualTo(RunResultJson.toTree(whole).get("summary"));
