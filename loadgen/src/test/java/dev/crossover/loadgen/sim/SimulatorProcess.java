@@ -104,7 +104,11 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     static Path binary() {
-        String env = System.getenv("CROSSOVER_SIM_BIN");
+        return binary(System.getenv());
+    }
+
+    static Path binary(java.util.Map<String, String> environment) {
+        String env = environment.get("CROSSOVER_SIM_BIN");
         Path bin = env != null && !env.isBlank() ? Path.of(env) : cacheDir().resolve(version()).resolve("llm-d-inference-sim");
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException("llm-d-inference-sim not found at " + bin
