@@ -89,6 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--lag-threshold", description = "Flag the run if scheduling lag p99 passes this (default 1ms).")
     String lagThreshold;
 
+    @Option(names = "--progress", description = "Log a progress line to stderr this often (default 30s; 0 for none).")
+    String progress = "30s";
     @Option(names = "--label", description = "Label written into the result.")
     String label;
     @Option(names = {"-o", "--output"}, description = "Result file, '-' for stdout (default '-').")
@@ -102,7 +104,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RunPlan> plans = SweepPlans.expand(plan(), levels, duration);
-        PlanExecutor executor = new PlanExecutor(System.getenv());
+        java.time.Duration every = dev.crossover.loadgen.plan.Durations.parse(progress.equals("0") ? "0s" : progress);
+        var err = spec.commandLine().getErr();
+        PlanExecutor executor = every.isZero() ? new PlanExecutor(System.getenv())
+                : new PlanExecutor(System.getenv(), line -> {
+                    synchronized (err) {
+                        err.println(line);
+                        err.flush();
+                    }
+                }, every);
         for (RunPlan plan : plans) {
             RunResult result = executor.execute(plan);
             String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();

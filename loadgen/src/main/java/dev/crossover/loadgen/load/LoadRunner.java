@@ -22,15 +22,38 @@ public final class LoadRunner {
     /** @param recorderHook optional access to the recorder before the run starts (listeners) */
     public static RunResult run(String label, LoadPlan plan, StreamingClient client, Workload workload, Shard shard,
                                 java.util.function.Consumer<RunRecorder> recorderHook) throws InterruptedException {
+        return run(label, plan, client, workload, shard, recorderHook, null, null);
+    }
+
+    /**
+     * @param progress       where to log a progress line every {@code progressEvery}; null for none
+     *                       (long runs in a Job: the log shows the run is alive and how it goes)
+     */
+    public static RunResult run(String label, LoadPlan plan, StreamingClient client, Workload workload, Shard shard,
+                                java.util.function.Consumer<RunRecorder> recorderHook,
+                                java.util.function.Consumer<String> progress, java.time.Duration progressEvery)
+            throws InterruptedException {
         LoadPlan local = shard.apply(plan);
         long start = System.nanoTime() + START_DELAY_NANOS;
         long runMillis = local.warmup().plus(local.stagesDuration()).toMillis();
         RunRecorder recorder = new RunRecorder(start + local.warmup().toNanos(), System.nanoTime(),
                 System.currentTimeMillis(), IntervalSeries.intervalFor(runMillis));
         if (recorderHook != null) recorderHook.accept(recorder);
-        boolean drained = local.model().openLoop()
-                ? new OpenLoopDriver(local, client, workload, shard, recorder, start).run()
-                : new ClosedLoopDriver(local, client, workload, shard, recorder, start).run();
+        var reporter = progress == null ? null : java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                new dev.crossover.loadgen.client.DaemonThreads("loadgen-progress"));
+        if (reporter != null) {
+            long every = progressEvery.toMillis();
+            reporter.scheduleAtFixedRate(() -> progress.accept(label + ": " + recorder.progressLine()), every, every,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        boolean drained;
+        try {
+            drained = local.model().openLoop()
+                    ? new OpenLoopDriver(local, client, workload, shard, recorder, start).run()
+                    : new ClosedLoopDriver(local, client, workload, shard, recorder, start).run();
+        } finally {
+            if (reporter != null) reporter.shutdownNow();
+        }
         RunResult result = recorder.result(label);
         return drained ? result : result.withFlag(FLAG_UNFINISHED);
     }

@@ -29,10 +29,19 @@ public final class PlanExecutor {
     static final int DEFAULT_MAX_CONNECTIONS = 2048;
 
     private final Map<String, String> env;
+    private final java.util.function.Consumer<String> progress;
+    private final Duration progressEvery;
 
     /** @param env where key variables and JOB_COMPLETION_INDEX are read (System.getenv() in production) */
     public PlanExecutor(Map<String, String> env) {
+        this(env, null, null);
+    }
+
+    /** @param progress receives a progress line every {@code progressEvery} during each run; null for none */
+    public PlanExecutor(Map<String, String> env, java.util.function.Consumer<String> progress, Duration progressEvery) {
         this.env = env;
+        this.progress = progress;
+        this.progressEvery = progressEvery;
     }
 
     public RunResult execute(RunPlan plan) throws Exception {
@@ -46,7 +55,7 @@ public final class PlanExecutor {
         try (StreamingClient client = client(plan.target())) {
             Workload workload = ScenarioWorkloads.build(plan.workload(), seed(plan), env);
             result = LoadRunner.run(plan.label() == null ? "run" : plan.label(), loadPlan(plan), client, workload,
-                    shard(plan.shard()));
+                    shard(plan.shard()), null, progress, progressEvery);
         }
         result = Calibrator.judge(result, lagThreshold);
         return calibration == null ? result : result.withCalibration(calibration);

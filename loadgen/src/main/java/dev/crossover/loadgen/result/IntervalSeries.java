@@ -1,7 +1,6 @@
 package dev.crossover.loadgen.result;
 
 import dev.crossover.loadgen.client.RequestOutcome;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.HdrHistogram.AbstractHistogram;
@@ -70,7 +69,7 @@ public final class IntervalSeries {
 
     public long intervalMillis() { return intervalMillis; }
 
-    public Map<Long, Point> points() { return points; }
+    public java.util.NavigableMap<Long, Point> points() { return points; }
 
     void record(RequestOutcome o, long intendedEpochMillis) {
         Point p = point(Math.floorDiv(intendedEpochMillis, intervalMillis) * intervalMillis);

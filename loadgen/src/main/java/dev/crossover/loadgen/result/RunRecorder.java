@@ -63,6 +63,18 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
         for (Consumer<RequestOutcome> l : listeners) l.accept(o);
     }
 
+    /** One line for a log: counts so far and the TTFT of the last complete interval. */
+    public synchronized String progressLine() {
+        var last = intervals.points().size() < 2 ? null
+                : intervals.points().get(intervals.points().lowerKey(intervals.points().lastKey()));
+        String ttft = last == null || last.ttft().getTotalCount() == 0 ? "-"
+                : String.format(java.util.Locale.ROOT, "%.1f/%.1f ms", last.ttft().getValueAtPercentile(50) / 1e6,
+                        last.ttft().getValueAtPercentile(99) / 1e6);
+        return String.format(java.util.Locale.ROOT, "sent %d, ok %d, failed %d %s, warm-up %d; last interval TTFT p50/p99 %s",
+                total.counter(Counter.REQUESTS_SENT), total.counter(Counter.REQUESTS_SUCCEEDED),
+                total.counter(Counter.REQUESTS_FAILED), total.errors(), total.counter(Counter.WARMUP_REQUESTS), ttft);
+    }
+
     public synchronized long measuredRequests() {
         return total.counter(Counter.REQUESTS_SENT);
     }
