@@ -18,7 +18,13 @@ bash "$here/build-kube.sh" kwok karpenter-kwok >"$LOGS/build-karpenter-kwok.log"
 moddir="$(cd "$(mktemp -d)" && go mod download -json "sigs.k8s.io/karpenter@v$KARPENTER_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
 [ -d "$moddir/pkg/apis/crds" ] || fail crds "Karpenter module source not found"
 kubectl_ apply --server-side -f "$moddir/pkg/apis/crds/" -f "$moddir/kwok/apis/crds/" >"$LOGS/karpenter-crds.log" 2>&1 || fail karpenter-crds "applying CRDs"
-kubectl_ wait --for=condition=Established --timeout=60s crd/nodepools.karpenter.sh crd/nodeclaims.karpenter.sh crd/kwoknodeclasses.karpenter.kwok.sh >/dev/null
+# (kubectl wait errors out instead of waiting while a new CRD has no status yet: poll.)
+for i in $(seq 1 120); do
+  kubectl_ wait --for=condition=Established --timeout=30s crd/nodepools.karpenter.sh crd/nodeclaims.karpenter.sh \
+    crd/kwoknodeclasses.karpenter.kwok.sh >/dev/null 2>&1 && break
+  [ "$i" -lt 120 ] || fail karpenter-crds "CRDs not Established"
+  sleep 0.5
+done
 
 # GPU instance types the fake nodes can be: prices per hour, us-east-1 on-demand (see
 # shared/FACTS.md; spot roughly 40% below). Offerings: zone x capacity type.
