@@ -11,6 +11,13 @@ import picocli.CommandLine.Command;
 public final class LoadgenMain {
 
     public static void main(String[] args) {
+        // Idle keep-alive connections are dropped after 4 s, before the 5 s of uvicorn (LiteLLM) and
+        // similar servers: reusing a connection the server has just closed would fail a POST, which
+        // the JDK client does not retry, and count as the target's error. Read when the HTTP client
+        // class initialises, so it is set first; an explicit -D wins.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "4");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -1,7 +1,6 @@
 package dev.crossover.loadgen.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -110,8 +109,7 @@ public final class OpenAiStreamingClient implements StreamingClient {
         Throwable t = unwrap(failure);
         if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) return ErrorClass.CONNECT;
         if (t instanceof HttpTimeoutException) return ErrorClass.TIMEOUT;
-        if (t instanceof IOException) return ErrorClass.BROKEN_STREAM;
-        return ErrorClass.BROKEN_STREAM;
+        return ErrorClass.BROKEN_STREAM; // reset, closed before or during the response
     }
 
     private static Throwable unwrap(Throwable t) {
