@@ -108,4 +108,24 @@ class CliAgainstSimulatorTest {
         assertThat(four.total().counter(Counter.REQUESTS_SUCCEEDED))
                 .isGreaterThan(2 * one.total().counter(Counter.REQUESTS_SUCCEEDED));
     }
+
+    @Test
+    void calibrationIsWrittenIntoTheResultAndTheLagThresholdFlagsTheRun(@TempDir Path dir) throws Exception {
+        Path strict = dir.resolve("strict.json"), lax = dir.resolve("lax.json");
+        String[] common = {"run", "--url", sim.baseUrl().toString(), "--model", SimulatorProcess.MODEL, "--rate", "20",
+                "--duration", "1s", "--output-tokens", "2", "--no-summary", "--calibrate"};
+        assertThat(cli(concat(common, "--lag-threshold", "0.001ms", "-o", strict.toString())).exit()).isZero();
+        assertThat(cli(concat(common, "--lag-threshold", "10s", "-o", lax.toString())).exit()).isZero();
+        RunResult s = RunResultJson.read(Files.readString(strict)), l = RunResultJson.read(Files.readString(lax));
+        assertThat(s.flags()).contains(RunResult.FLAG_SCHEDULING_LAG);
+        assertThat(l.flags()).doesNotContain(RunResult.FLAG_SCHEDULING_LAG);
+        assertThat(s.calibration().lagThresholdNanos()).isEqualTo(1_000L);
+        assertThat(l.calibration().floorTtftP50Nanos()).isPositive();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
