@@ -1,6 +1,7 @@
 package dev.crossover.cost;
 
 import dev.crossover.api.v1alpha1.CostSpec;
+import dev.crossover.api.v1alpha1.PlatformPricingSpec;
 import dev.crossover.api.v1alpha1.PriceOverride;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -102,6 +103,29 @@ public final class PriceCatalog {
           "reserved instance prices have no catalog key; pin the node price in the platform's"
               + " pricing.instanceHourlyUSD instead of pinning this key");
     };
+  }
+
+  /**
+   * Hourly price of one node of an InferencePlatform: the platform's own pin
+   * (pricing.instanceHourlyUSD, the way to price reserved capacity) wins over the catalog.
+   */
+  public PriceQuote nodeHourly(String instanceType, CostSpec.InstancePricing pricing, PlatformPricingSpec platform) {
+    if (platform != null && platform.getInstanceHourlyUSD() != null) {
+      PriceKey key = pricing == CostSpec.InstancePricing.Spot ? PriceKey.ec2Spot(instanceType) : PriceKey.ec2OnDemand(instanceType);
+      return PriceQuote.pinned(key, new BigDecimal(platform.getInstanceHourlyUSD()),
+          "InferencePlatform spec.pricing.instanceHourlyUSD" + (pricing == null ? "" : ", " + pricing));
+    }
+    return instanceHourly(instanceType, pricing);
+  }
+
+  /** Hourly EKS control plane price: the platform's pin, else the catalog's for the support tier. */
+  public PriceQuote controlPlaneHourly(String supportTier, PlatformPricingSpec platform) {
+    PriceKey key = PriceKey.eks(supportTier);
+    if (platform != null && platform.getControlPlaneHourlyUSD() != null) {
+      return PriceQuote.pinned(key, new BigDecimal(platform.getControlPlaneHourlyUSD()),
+          "InferencePlatform spec.pricing.controlPlaneHourlyUSD");
+    }
+    return require(key);
   }
 
   /**

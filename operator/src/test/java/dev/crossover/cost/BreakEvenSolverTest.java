@@ -146,6 +146,11 @@ class BreakEvenSolverTest {
     assertThat(analysis.bands()).extracting(TrafficBand::cheaper).containsExactly(
         "bedrock-haiku", "vllm-g5.12xl-reserved", "bedrock-haiku", "vllm-g5.12xl-reserved", "bedrock-haiku");
     assertThat(analysis.bands().get(1).largestMonthlySavingUsd()).isEqualByComparingTo("407.34");
+    assertThat(analysis.recommendation()).startsWith(
+        "Below 4.52B tokens/month (1.72 req/s) use bedrock-haiku (cheaper by up to $2,483.46/month);"
+            + " from 4.52B to 5.26B use vllm-g5.12xl-reserved (cheaper by up to $407.34/month);")
+        // Last band: just past 10.512B three instances cost 7,450.38 against Haiku's 5,781.60: $1,668.78.
+        .endsWith("above 10.5B bedrock-haiku is cheaper by up to $1,668.78/month (checked up to 11B tokens/month).");
   }
 
   @Test

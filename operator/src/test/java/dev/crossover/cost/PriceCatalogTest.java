@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossover.api.v1alpha1.CostSpec;
+import dev.crossover.api.v1alpha1.PlatformPricingSpec;
 import dev.crossover.api.v1alpha1.PriceOverride;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -146,5 +147,24 @@ class PriceCatalogTest {
         .withPins(List.of(pin("bedrock-cache-read/" + HAIKU, "0.03"))).bedrockTokenPrices(HAIKU);
     assertThat(own.cacheRead().usd()).isEqualByComparingTo("0.03");
     assertThat(own.cacheRead().origin()).isEqualTo(PriceOrigin.PINNED);
+  }
+
+  @Test
+  void aPlatformsPinnedNodePriceIsHowReservedCapacityIsPriced() {
+    PlatformPricingSpec platform = new PlatformPricingSpec();
+    platform.setInstanceHourlyUSD("3.402");
+    platform.setControlPlaneHourlyUSD("0.05");
+    PriceCatalog catalog = PriceCatalog.embedded();
+
+    PriceQuote node = catalog.nodeHourly("g5.12xlarge", CostSpec.InstancePricing.Reserved, platform);
+    assertThat(node.usd()).isEqualByComparingTo("3.402");
+    assertThat(node.origin()).isEqualTo(PriceOrigin.PINNED);
+    assertThat(node.provenance()).contains("instanceHourlyUSD").contains("Reserved");
+    assertThat(catalog.controlPlaneHourly("standard", platform).usd()).isEqualByComparingTo("0.05");
+
+    // Without the platform's pins: the catalog's on-demand price, its extended-support control plane.
+    assertThat(catalog.nodeHourly("g5.12xlarge", CostSpec.InstancePricing.OnDemand, new PlatformPricingSpec()).usd())
+        .isEqualByComparingTo("5.672");
+    assertThat(catalog.controlPlaneHourly("extended", null).usd()).isEqualByComparingTo("0.60");
   }
 }
