@@ -18,8 +18,8 @@ import java.util.Properties;
  * does not start it: {@code e2e/scripts/run-e2e.sh} does, and always tears it down.
  * <p>
  * The kubeconfig comes from {@code CROSSOVER_KUBECONFIG}, else from the state dir
- * ({@code CROSSOVER_CLUSTER_DIR}, default {@code /var/lib/crossover-cluster}); cluster-up writes
- * {@code cluster.env} beside it with the node and image names.
+ * ({@code CROSSOVER_CLUSTER_DIR}, default {@code /var/lib/crossover-cluster}) when the cluster is up
+ * there: cluster-up writes {@code cluster.env} (node and image names) last, cluster-down removes it.
  */
 public final class LocalUpstreamCluster implements TestCluster {
 
@@ -43,8 +43,11 @@ public final class LocalUpstreamCluster implements TestCluster {
     /** The running local cluster, if its kubeconfig exists. */
     static Optional<LocalUpstreamCluster> find() {
         Path stateDir = Path.of(getenv("CROSSOVER_CLUSTER_DIR", DEFAULT_STATE_DIR));
-        Path kubeconfig = Path.of(getenv("CROSSOVER_KUBECONFIG", stateDir.resolve("admin.kubeconfig").toString()));
-        if (!Files.isReadable(kubeconfig)) {
+        String explicit = System.getenv("CROSSOVER_KUBECONFIG");
+        Path kubeconfig = Path.of(explicit != null && !explicit.isBlank() ? explicit : stateDir.resolve("admin.kubeconfig").toString());
+        // cluster.env is written last by cluster-up and removed by cluster-down: the cluster is up.
+        boolean up = Files.isReadable(stateDir.resolve("cluster.env"));
+        if (!Files.isReadable(kubeconfig) || (explicit == null && !up)) {
             return Optional.empty();
         }
         return Optional.of(new LocalUpstreamCluster(kubeconfig, readEnv(stateDir.resolve("cluster.env"))));
