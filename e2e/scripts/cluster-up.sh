@@ -8,9 +8,10 @@
 #   e2e/scripts/cluster-up.sh        kubeconfig: $CROSSOVER_CLUSTER_DIR/admin.kubeconfig
 #                                    (default /var/lib/crossover-cluster/admin.kubeconfig)
 #
-# Network: the node address is on an interface of our own (crossover0: dummy, or an empty bridge), pods sit on a bridge
-# of our own (crossover-br0), CoreDNS serves cluster.local only (no upstream forwarding), pod
-# traffic is never masqueraded and a FORWARD rule rejects pod traffic leaving the cluster ranges.
+# Network: the node address is on an interface of our own (crossover0: dummy, or an empty bridge),
+# pods sit on a bridge of our own (crossover-br0), CoreDNS serves cluster.local only (no upstream
+# forwarding), pod traffic is never masqueraded and a FORWARD rule rejects pod traffic leaving the
+# cluster ranges.
 set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/cluster-lib.sh"
 t0=$(date +%s)
@@ -69,6 +70,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; } \
     >"$LOGS/apt.log" 2>&1 || fail apt "apt-get install ${missing[*]}"
 fi
+log "Kubernetes binaries and images (cached; a cold build takes tens of minutes: $LOGS/build-kube.log)"
 bash "$here/build-kube.sh" etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl coredns \
   >"$LOGS/build-kube.log" 2>&1 || fail build-kube "building the Kubernetes binaries"
 bash "$here/build-images.sh" >"$LOGS/build-images.log" 2>&1 || fail build-images "building the images"
