@@ -69,6 +69,9 @@ findmnt -rn -o TARGET | grep -F "$CLUSTER_DIR/" | sort -r | while read -r m; do
   umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || echo "cluster-down: could not unmount $m" >&2
 done
 rm -rf "$CONTAINERD_STATE/netns"
+# runc's and the shims' state lives under /run/containerd whatever containerd's own state dir is;
+# drop the directories if they are empty (a system containerd's would not be).
+rmdir /run/containerd/runc/k8s.io /run/containerd/runc /run/containerd/s /run/containerd/fifo /run/containerd 2>/dev/null || true
 
 # 6. Links: the pod bridge (veths vanish with their namespaces) and our dummy interface.
 for l in $(ip -o link show master "$CNI_BRIDGE" 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1); do
