@@ -11,18 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streaming client for OpenAI-compatible servers (vLLM, llm-d, LiteLLM, Bifrost, the simulator)
- * on the JDK's own non-blocking HttpClient: one selector thread multiplexes every connection,
- * body bytes are pushed to {@link OpenAiStreamSubscriber} as they are read, and no thread waits
- * on any single stream, so thousands of concurrent streams cost a handful of threads.
+ * on the JDK's own non-blocking HttpClient: a selector thread multiplexes many connections, body
+ * bytes are pushed to {@link OpenAiStreamSubscriber} on that thread as they are read (see
+ * {@link DirectExecutor}), and no thread waits on any single stream, so thousands of concurrent
+ * streams cost a handful of threads. One HttpClient (one selector) per core, requests spread
+ * round-robin, so parsing scales with the cores.
  */
 public final class OpenAiStreamingClient implements StreamingClient {
     private static final int ERROR_BODY_CHARS = 300;
@@ -30,26 +31,25 @@ public final class OpenAiStreamingClient implements StreamingClient {
     private final OpenAiClientConfig config;
     private final ObjectMapper json = new ObjectMapper();
     private final OpenAiRequestBodies bodies;
-    private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timeouts;
-    private final HttpClient http;
+    private final HttpClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
 
     public OpenAiStreamingClient(OpenAiClientConfig config) {
         this.config = config;
         this.bodies = new OpenAiRequestBodies(json, config);
-        // Callbacks only parse small JSON chunks and record numbers; a thread per core keeps
-        // them off the selector thread without a pool big enough to thrash two cores.
-        this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                new DaemonThreads("loadgen-http"));
         this.timeouts = new ScheduledThreadPoolExecutor(1, new DaemonThreads("loadgen-timeout"));
         this.timeouts.setRemoveOnCancelPolicy(true); // finished requests must not pin their timers
-        this.http = HttpClient.newBuilder()
-                // HTTP/1.1: one stream per connection, as real clients of these servers behave; h2c
-                // upgrade attempts would add a round trip and change what is measured.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(callbacks)
-                .build();
+        this.clients = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder()
+                    // HTTP/1.1: one stream per connection, as real clients of these servers behave;
+                    // h2c upgrade attempts would add a round trip and change what is measured.
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .executor(new DirectExecutor())
+                    .build();
+        }
     }
 
     private record PreparedHttp(GenerationRequest request, HttpRequest http) implements PreparedRequest {}
@@ -73,6 +73,7 @@ public final class OpenAiStreamingClient implements StreamingClient {
         CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
         AtomicReference<OpenAiStreamSubscriber> streaming = new AtomicReference<>();
         long sendNanos = System.nanoTime();
+        HttpClient http = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
         CompletableFuture<HttpResponse<RequestOutcome>> exchange = http.sendAsync(httpRequest, info -> {
             if (info.statusCode() / 100 == 2) {
                 OpenAiStreamSubscriber s = new OpenAiStreamSubscriber(json, request, intendedStartNanos, sendNanos,
@@ -131,7 +132,6 @@ public final class OpenAiStreamingClient implements StreamingClient {
     @Override
     public void close() {
         timeouts.shutdownNow();
-        http.shutdownNow();
-        callbacks.shutdownNow();
+        for (HttpClient c : clients) c.shutdownNow();
     }
 }
