@@ -86,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--calibrate", description = "Measure the client's floor on a loopback server first.")
     boolean calibrate;
+    @Option(names = "--client-warmup", description = "Requests to an in-process loopback server before the run, "
+            + "so the JVM has compiled the client (default 2000; 0 to skip).")
+    Integer clientWarmup;
     @Option(names = "--lag-threshold", description = "Flag the run if scheduling lag p99 passes this (default 1ms).")
     String lagThreshold;
 
@@ -164,8 +167,10 @@ public final class RunCommand implements Callable<Integer> {
                 or(toolLatency, w.toolLatency()));
         RunPlan.ShardSpec s = base.shard() == null ? new RunPlan.ShardSpec(null, null) : base.shard();
         s = new RunPlan.ShardSpec(or(shardIndex, s.index()), or(shardCount, s.count()));
-        RunPlan.CalibrationSpec c = base.calibration() == null ? new RunPlan.CalibrationSpec(null, null) : base.calibration();
-        c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()));
+        RunPlan.CalibrationSpec c = base.calibration() == null ? new RunPlan.CalibrationSpec(null, null, null)
+                : base.calibration();
+        c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()),
+                or(clientWarmup, c.clientWarmupRequests()));
         return new RunPlan(or(label, base.label()), t, l, w, s, c);
     }
 

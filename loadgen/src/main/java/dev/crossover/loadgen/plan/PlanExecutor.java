@@ -1,6 +1,7 @@
 package dev.crossover.loadgen.plan;
 
 import dev.crossover.loadgen.calibrate.Calibrator;
+import dev.crossover.loadgen.calibrate.ClientWarmup;
 import dev.crossover.loadgen.client.OpenAiApi;
 import dev.crossover.loadgen.client.OpenAiClientConfig;
 import dev.crossover.loadgen.client.OpenAiStreamingClient;
@@ -27,6 +28,7 @@ public final class PlanExecutor {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     /** Streams one Bedrock client may hold open at once; beyond this, requests queue in the SDK. */
     static final int DEFAULT_MAX_CONNECTIONS = 2048;
+    static final int DEFAULT_CLIENT_WARMUP_REQUESTS = 2000;
 
     private final Map<String, String> env;
     private final java.util.function.Consumer<String> progress;
@@ -47,6 +49,9 @@ public final class PlanExecutor {
     public RunResult execute(RunPlan plan) throws Exception {
         Duration lagThreshold = plan.calibration() != null && plan.calibration().lagThreshold() != null
                 ? Durations.parse(plan.calibration().lagThreshold()) : Calibrator.DEFAULT_LAG_THRESHOLD;
+        int warmup = plan.calibration() != null && plan.calibration().clientWarmupRequests() != null
+                ? plan.calibration().clientWarmupRequests() : DEFAULT_CLIENT_WARMUP_REQUESTS;
+        ClientWarmup.once(warmup);
         Calibration calibration = null;
         if (plan.calibration() != null && Boolean.TRUE.equals(plan.calibration().enabled())) {
             calibration = Calibrator.measureFloor(200, lagThreshold);

@@ -71,8 +71,10 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
     /**
      * @param enabled          measure the client's floor on a loopback server before the run
      * @param lagThreshold     flag the run when scheduling lag p99 passes this (default 1ms)
+     * @param clientWarmupRequests requests sent to an in-process loopback server before the run so
+     *                         the JVM has compiled the client's path (default 2000; 0 to skip)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CalibrationSpec(Boolean enabled, String lagThreshold) {}
+    public record CalibrationSpec(Boolean enabled, String lagThreshold, Integer clientWarmupRequests) {}
 }
