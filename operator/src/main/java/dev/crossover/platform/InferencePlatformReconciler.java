@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +63,8 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   static final Duration POLL_WHILE_PENDING = Duration.ofSeconds(10);
 
   private final ModelFit modelFit = new ModelFit(InstanceTypeCatalog.embedded());
+  private final PlatformHourlyCost hourlyCost =
+      new PlatformHourlyCost(dev.crossover.cost.PriceCatalog.embedded(), InstanceTypeCatalog.embedded());
   private final Images images;
   private final Clock clock;
   private volatile CrdPresence crds;
@@ -87,11 +91,20 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     if (crds.isInstalled(CrdPresence.NODEPOOLS)) {
       sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(NodePool.class, InferencePlatform.class)
           .withLabelSelector(SELECTOR)
-          .withSecondaryToPrimaryMapper(Mappers.fromLabel(PlatformNames.PLATFORM_LABEL,
-              PlatformNames.PLATFORM_NAMESPACE_LABEL, InferencePlatform.class))
+          .withSecondaryToPrimaryMapper(InferencePlatformReconciler::platformOfLabels)
           .build(), context));
     }
     return sources;
+  }
+
+  /** The platform a cluster-scoped child belongs to, from the labels the renderer put on it. */
+  static Set<ResourceID> platformOfLabels(HasMetadata child) {
+    Map<String, String> labels = child.getMetadata().getLabels();
+    if (labels == null || !labels.containsKey(PlatformNames.PLATFORM_LABEL)
+        || !labels.containsKey(PlatformNames.PLATFORM_NAMESPACE_LABEL)) {
+      return Set.of();
+    }
+    return Set.of(new ResourceID(labels.get(PlatformNames.PLATFORM_LABEL), labels.get(PlatformNames.PLATFORM_NAMESPACE_LABEL)));
   }
 
   private static <R extends HasMetadata> InformerEventSource<R, InferencePlatform> ownedInformer(
@@ -146,6 +159,7 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
       status.setCondition(Conditions.READY, Conditions.FALSE, b.reason(), b.message(), generation);
     }
     status.setNodes(nodesByInstanceType(client, p));
+    status.setHourlyCost(hourlyCost.of(p).orElse(null));
     UpdateControl<InferencePlatform> control = UpdateControl.patchStatus(StatusPatch.of(platform, status, InferencePlatform::new));
     return blocking.isPresent() ? control.rescheduleAfter(POLL_WHILE_PENDING) : control;
   }
