@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bifrost config.json (file mode, no config store), a pure function of the spec and the resolved
+ * Bifrost config.json (file mode: config.json is the source of truth), a pure function of the spec and the resolved
  * backends. Schema: transports/config.schema.json of the pinned Bifrost version.
  *
  * <ul>
@@ -29,8 +29,9 @@ import java.util.Set;
  *       master key is an unlimited virtual key; each tenant is a virtual key with its own rate
  *       limit (requests and tokens per minute) and budget. Key values are {@code env.VAR}
  *       references filled from Secrets, never literals.
- *   <li>No calls out: pricing and MCP catalog sync point at a closed loopback port, and no
- *       exporter plugin is enabled; /metrics is served by the built-in telemetry plugin.
+ *   <li>No calls out: the pricing, model-parameter and MCP catalogs are local files
+ *       ({@link #CATALOG_FILES}), and no exporter plugin is enabled; /metrics is served by the
+ *       built-in telemetry plugin.
  * </ul>
  *
  * <p>Clients address a model as {@code vllm/<model>} (or {@code bedrock/<modelId>}).
@@ -39,8 +40,17 @@ public final class BifrostConfig {
   private BifrostConfig() {}
 
   public static final String SCHEMA = "https://www.getbifrost.ai/schema";
-  /** Where catalog syncs would go: nothing listens on port 9 of loopback, so they fail locally. */
-  static final String OFFLINE_URL = "http://127.0.0.1:9/offline";
+  /**
+   * Catalogs Bifrost would otherwise download at start (pricing datasheet, model parameters, MCP
+   * library): local files beside config.json, read relative to the working directory (the app
+   * dir). Without a config store Bifrost refuses to start when the pricing catalog cannot be
+   * loaded, so it gets an empty one: self-hosted models cost $0 to Bifrost, and tenant budgets
+   * count no spend for them (rate limits are what bounds a tenant on vLLM).
+   */
+  public static final Map<String, String> CATALOG_FILES = Map.of(
+      "pricing.json", "{}\n",
+      "model-parameters.json", "{}\n",
+      "mcp-library.json", "[]\n");
   static final String MASTER_VK_ID = "crossover-master";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,6 +67,7 @@ public final class BifrostConfig {
   public static Map<String, Object> model(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("$schema", SCHEMA);
+    root.put("source_of_truth", "config.json");
 
     Map<String, Object> client = new LinkedHashMap<>();
     client.put("enforce_auth_on_inference", true);
@@ -67,9 +78,9 @@ public final class BifrostConfig {
     root.put("client", client);
 
     Map<String, Object> pricing = new LinkedHashMap<>();
-    pricing.put("pricing_url", OFFLINE_URL);
-    pricing.put("model_parameters_url", OFFLINE_URL);
-    pricing.put("mcp_library_url", OFFLINE_URL);
+    pricing.put("pricing_url", "file:./pricing.json");
+    pricing.put("model_parameters_url", "file:./model-parameters.json");
+    pricing.put("mcp_library_url", "file:./mcp-library.json");
     root.put("framework", Map.of("pricing", pricing));
 
     Map<String, Object> providers = new LinkedHashMap<>();
@@ -183,7 +194,14 @@ public final class BifrostConfig {
 
     // Prometheus /metrics (the telemetry plugin); no push gateway, no other plugin.
     root.put("plugins", List.of(Map.of("name", "telemetry", "enabled", true, "config", Map.of())));
-    root.put("config_store", Map.of("enabled", false));
+    // Bifrost's governance (virtual keys, limits) needs a config store; a SQLite file in the pod's
+    // writable app dir, rebuilt from this file at every start (config.json is authoritative).
+    // Counters live in that pod: with several replicas each enforces the limits on its share.
+    Map<String, Object> store = new LinkedHashMap<>();
+    store.put("enabled", true);
+    store.put("type", "sqlite");
+    store.put("config", Map.of("path", "./config.db"));
+    root.put("config_store", store);
     root.put("logs_store", Map.of("enabled", false));
     return root;
   }

@@ -97,10 +97,13 @@ public final class GatewayObjects {
   }
 
   public static ConfigMap configMap(GatewayProfile p, String config) {
-    return new ConfigMapBuilder()
+    ConfigMapBuilder b = new ConfigMapBuilder()
         .withMetadata(meta(p, GatewayNames.workload(p)))
-        .addToData(GatewayNames.configFile(p.getSpec().getType()), config)
-        .build();
+        .addToData(GatewayNames.configFile(p.getSpec().getType()), config);
+    if (p.getSpec().getType() == GatewayProfileSpec.Type.Bifrost) {
+      new java.util.TreeMap<>(BifrostConfig.CATALOG_FILES).forEach(b::addToData);
+    }
+    return b.build();
   }
 
   /** A Secret holding a generated key under the given data key. */
@@ -240,6 +243,8 @@ public final class GatewayObjects {
                 .withResources(spec.getResources() != null ? spec.getResources() : defaultResources(type))
                 .addNewVolumeMount().withName("config").withMountPath(mountPath).withSubPath(file).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("data").withMountPath(bifrost ? "/app/data" : "/tmp").endVolumeMount()
+                .addAllToVolumeMounts(bifrost ? catalogMounts() : List.of())
+                .withWorkingDir(bifrost ? "/app/data" : null)
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).endSecurityContext()
               .endContainer()
               .addNewVolume().withName("config")
@@ -250,6 +255,13 @@ public final class GatewayObjects {
           .endTemplate()
         .endSpec()
         .build();
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.VolumeMount> catalogMounts() {
+    return new java.util.TreeSet<>(BifrostConfig.CATALOG_FILES.keySet()).stream()
+        .map(f -> new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("config")
+            .withMountPath("/app/data/" + f).withSubPath(f).withReadOnly(true).build())
+        .toList();
   }
 
   public static Service service(GatewayProfile p) {

@@ -119,6 +119,10 @@ final class RealParts {
     Path bin = bifrostBinary();
     Path dir = Files.createTempDirectory("bifrost-");
     Files.writeString(dir.resolve("config.json"), configJson);
+    // The catalog files the ConfigMap carries beside config.json (the process runs in dir).
+    for (var f : BifrostConfig.CATALOG_FILES.entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue());
+    }
     int port = LocalProcess.freeLoopbackPort();
     List<String> cmd = List.of(bin.toString(), "-app-dir", dir.toString(), "-host", "127.0.0.1",
         "-port", String.valueOf(port), "-log-level", "info");

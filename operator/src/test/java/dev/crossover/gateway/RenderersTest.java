@@ -204,9 +204,15 @@ class RenderersTest {
     GatewayProfile p = Profiles.profile(Type.Bifrost, "pool-a");
     String rendered = BifrostConfig.render(p.getSpec(), List.of(A));
     Map<String, Object> cfg = json(rendered);
-    assertThat((String) at(cfg, "framework", "pricing", "pricing_url")).startsWith("http://127.0.0.1:");
-    assertThat((String) at(cfg, "framework", "pricing", "model_parameters_url")).startsWith("http://127.0.0.1:");
-    assertThat((String) at(cfg, "framework", "pricing", "mcp_library_url")).startsWith("http://127.0.0.1:");
+    assertThat((String) at(cfg, "framework", "pricing", "pricing_url")).isEqualTo("file:./pricing.json");
+    assertThat((String) at(cfg, "framework", "pricing", "model_parameters_url")).isEqualTo("file:./model-parameters.json");
+    assertThat((String) at(cfg, "framework", "pricing", "mcp_library_url")).isEqualTo("file:./mcp-library.json");
+    // The files are in the ConfigMap, mounted beside config.json, in the working directory.
+    var cm = GatewayObjects.configMap(p, rendered);
+    assertThat(cm.getData()).containsKeys("config.json", "pricing.json", "model-parameters.json", "mcp-library.json");
+    Container c = GatewayObjects.deployment(p, List.of(A), "h").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(c.getWorkingDir()).isEqualTo("/app/data");
+    assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/app/data/pricing.json"));
     List<Object> plugins = at(cfg, "plugins");
     assertThat(plugins).hasSize(1);
     assertThat((String) at(plugins, 0, "name")).isEqualTo("telemetry");
