@@ -30,9 +30,13 @@ build_litellm() {
   python3 -m venv "$dest"
   # No version check, no telemetry while installing; the ordinary pip client and its own index.
   PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q "litellm[proxy]==$LITELLM_VERSION" >&2
-  # The prometheus callback needs prometheus_client (an optional extra of litellm).
-  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q prometheus_client >&2
-  "$dest/bin/python" -c 'import litellm.proxy.proxy_server' >&2
+  # The prometheus callback needs prometheus_client; LiteLLM's auth error path imports prisma
+  # (its image ships both). prisma's engines are only fetched by `prisma generate`, which LiteLLM
+  # runs only with a DATABASE_URL, never in these tests.
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q prometheus_client prisma >&2
+  # Smoke import, offline: the bundled model cost map, no telemetry.
+  LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_TELEMETRY=False \
+    "$dest/bin/python" -c 'import litellm.proxy.proxy_server' >&2
   touch "$dest/.complete"
   echo "$bin"
 }
@@ -153,9 +157,9 @@ build_bifrost() {
   command -v go >/dev/null || { echo "build-gateways.sh: go is not on PATH" >&2; exit 1; }
   command -v gcc >/dev/null || { echo "build-gateways.sh: gcc is needed (Bifrost links sqlite with cgo)" >&2; exit 1; }
   mkdir -p "$dest"
-  local tmp
   tmp="$(mktemp -d "$dest/.build.XXXXXX")"
-  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' RETURN
+  # Global (not local) so the EXIT trap still sees it when a failing step ends the script.
+  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
   echo "build-gateways.sh: building Bifrost transports $BIFROST_VERSION (cgo; slow on 2 cores)" >&2
   # The checksum database has no entry for these module versions; their own go.sum still pins
   # every dependency, so only Bifrost's own modules skip it.

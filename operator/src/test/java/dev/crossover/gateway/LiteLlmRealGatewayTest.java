@@ -75,9 +75,27 @@ class LiteLlmRealGatewayTest {
   }
 
   @Test
-  void aWrongKeyIsRefused() throws Exception {
-    HttpResponse<String> r = Chat.complete(base, "sk-wrong", RealParts.SIM_MODEL);
-    assertThat(r.statusCode()).as(r.body()).isIn(400, 401, 403);
-    assertThat(Chat.complete(base, null, RealParts.SIM_MODEL).statusCode()).isIn(400, 401, 403);
+  void aWrongKeyIsRefusedAndNeverReachesTheModel() throws Exception {
+    double before = sim.metric("vllm:request_success_total");
+    // Without a database every key but the master key is refused (LiteLLM answers 400 "No
+    // connected db" for an unknown key, 401 for none).
+    HttpResponse<String> wrong = Chat.complete(base, "sk-wrong", RealParts.SIM_MODEL);
+    HttpResponse<String> none = Chat.complete(base, null, RealParts.SIM_MODEL);
+    System.out.println("LiteLLM without a database: unknown key -> " + wrong.statusCode() + " " + wrong.body()
+        + "; no key -> " + none.statusCode() + " " + none.body());
+    assertThat(wrong.statusCode()).as(wrong.body()).isIn(400, 401, 403);
+    assertThat(none.statusCode()).as(none.body()).isIn(400, 401, 403);
+    assertThat(sim.metric("vllm:request_success_total")).isEqualTo(before);
+  }
+
+  @Test
+  void prometheusMetricsAreServed() throws Exception {
+    assertThat(Chat.complete(base, master, RealParts.SIM_MODEL).statusCode()).isEqualTo(200);
+    HttpResponse<String> m = Chat.HTTP.send(HttpRequest.newBuilder(litellm.url("/metrics/"))
+        .header("Authorization", "Bearer " + master).build(), HttpResponse.BodyHandlers.ofString());
+    System.out.println("LiteLLM /metrics/: " + m.statusCode() + ", litellm_ lines: "
+        + m.body().lines().filter(l -> l.startsWith("litellm_")).count());
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.body()).contains("litellm_");
   }
 }
