@@ -34,7 +34,8 @@ import java.util.Set;
  *       built-in telemetry plugin.
  * </ul>
  *
- * <p>Clients address a model as {@code vllm/<model>} (or {@code bedrock/<modelId>}).
+ * <p>Clients send the bare model name, as to vLLM directly: the virtual keys' weighted provider
+ * configs route it to the provider whose keys serve it. {@code vllm/<model>} works too.
  */
 public final class BifrostConfig {
   private BifrostConfig() {}
@@ -218,6 +219,9 @@ public final class BifrostConfig {
   private static Map<String, Object> providerConfig(String provider, Set<String> models) {
     Map<String, Object> pc = new LinkedHashMap<>();
     pc.put("provider", provider);
+    // A weight makes governance route a bare model name (no provider/ prefix) to this provider,
+    // so clients send the same model name as to vLLM directly.
+    pc.put("weight", 1);
     pc.put("allowed_models", List.copyOf(models));
     pc.put("key_ids", List.of("*"));
     return pc;

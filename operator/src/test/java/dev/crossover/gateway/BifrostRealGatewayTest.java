@@ -26,7 +26,8 @@ class BifrostRealGatewayTest {
   static String master;
   static String limitedKey;
   static String base;
-  static final String MODEL = "vllm/" + RealParts.SIM_MODEL;
+  /** The bare model name, as clients send it to vLLM directly (paired runs compare like with like). */
+  static final String MODEL = RealParts.SIM_MODEL;
 
   @BeforeAll
   static void start() throws Exception {
@@ -71,11 +72,26 @@ class BifrostRealGatewayTest {
   }
 
   @Test
+  void clientsSendTheSameModelNameAsToVllmDirectlyOrTheProviderPrefixedOne() throws Exception {
+    HttpResponse<String> bare = Chat.complete(base, master, RealParts.SIM_MODEL);
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(200);
+    assertThat(bare.body()).contains("\"provider\":\"vllm\"");
+    HttpResponse<String> prefixed = Chat.complete(base, master, "vllm/" + RealParts.SIM_MODEL);
+    assertThat(prefixed.statusCode()).as(prefixed.body()).isEqualTo(200);
+  }
+
+  @Test
   void inferenceWithoutAKeyIsRefused() throws Exception {
-    HttpResponse<String> r = Chat.complete(base, null, MODEL);
-    assertThat(r.statusCode()).as(r.body()).isIn(401, 403);
-    HttpResponse<String> wrong = Chat.complete(base, "sk-bf-not-a-key", MODEL);
+    double before = simA.metric("vllm:request_success_total") + simB.metric("vllm:request_success_total");
+    String prefixed = "vllm/" + RealParts.SIM_MODEL;
+    HttpResponse<String> r = Chat.complete(base, null, prefixed);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    HttpResponse<String> wrong = Chat.complete(base, "sk-bf-not-a-key", prefixed);
     assertThat(wrong.statusCode()).as(wrong.body()).isIn(401, 403);
+    // A bare model name without a key has no virtual key to route it: refused before auth (400).
+    HttpResponse<String> bare = Chat.complete(base, null, MODEL);
+    assertThat(bare.statusCode()).as(bare.body()).isIn(400, 401);
+    assertThat(simA.metric("vllm:request_success_total") + simB.metric("vllm:request_success_total")).isEqualTo(before);
   }
 
   @Test

@@ -184,6 +184,8 @@ class RenderersTest {
     assertThat((String) at(vks, 1, "rate_limit_id")).isEqualTo("tenant-team-a-rate");
     assertThat((String) at(vks, 1, "provider_configs", 0, "provider")).isEqualTo("vllm");
     assertThat((List<String>) at(vks, 1, "provider_configs", 0, "allowed_models")).containsExactly("llama");
+    // A weight lets governance route bare model names to the provider.
+    assertThat((Integer) at(vks, 1, "provider_configs", 0, "weight")).isEqualTo(1);
     assertThat((String) at(vks, 2, "value")).isEqualTo("env.CROSSOVER_TENANT_1_KEY");
     assertThat((Object) at(vks, 2, "rate_limit_id")).isNull();
     List<Object> rls = at(cfg, "governance", "rate_limits");
