@@ -67,7 +67,8 @@ class BifrostRealGatewayTest {
   void aStreamingChatCompletionFlowsEndToEnd() throws Exception {
     Chat.Streamed s = Chat.stream(base, master, MODEL);
     assertThat(s.status()).as("status, body: %s\nlog:\n%s", s.errorBody(), bifrost.tail(20)).isEqualTo(200);
-    assertThat(s.contentChunks()).isGreaterThan(1);
+    // 16 tokens asked with ignore_eos: a real stream of many chunks, not one body.
+    assertThat(s.contentChunks()).as("data lines: %s", s.dataLines()).isGreaterThanOrEqualTo(8);
     assertThat(s.done()).isTrue();
   }
 

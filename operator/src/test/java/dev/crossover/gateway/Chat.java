@@ -30,8 +30,14 @@ final class Chat {
     }
   }
 
+  /**
+   * A chat request. Streaming ones ask for exactly maxTokens (vLLM's ignore_eos, which the
+   * simulator honours): in random mode it may otherwise stop after one token, and a stream of one
+   * chunk would prove little.
+   */
   static String body(String model, boolean stream, int maxTokens) {
     return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"max_tokens\":" + maxTokens
+        + (stream ? ",\"ignore_eos\":true" : "")
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say something about gateways.\"}]}";
   }
 

@@ -69,7 +69,8 @@ class LiteLlmRealGatewayTest {
     // The same model name a client sends to vLLM directly.
     Chat.Streamed s = Chat.stream(base, master, RealParts.SIM_MODEL);
     assertThat(s.status()).as("status, body: %s\nlog:\n%s", s.errorBody(), litellm.tail(30)).isEqualTo(200);
-    assertThat(s.contentChunks()).isGreaterThan(1);
+    // 16 tokens asked with ignore_eos: a real stream of many chunks, not one body.
+    assertThat(s.contentChunks()).as("data lines: %s", s.dataLines()).isGreaterThanOrEqualTo(8);
     assertThat(s.done()).isTrue();
     assertThat(sim.metric("vllm:request_success_total")).isEqualTo(before + 1);
   }
