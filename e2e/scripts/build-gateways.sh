@@ -5,6 +5,9 @@
 #   $CROSSOVER_CACHE/tools/bifrost/<BIFROST_VERSION>/bifrost-http      (Go module, cgo sqlite)
 # The gateway tests (dev.crossover.gateway.*RealGateway*Test) run exactly these binaries on
 # loopback. Idempotent: an existing binary is kept. Prints the two paths on stdout.
+# Bifrost is built from the module (no repository code is vendored here); four optional plugin
+# modules it requires are not served by the module proxy and are replaced by inert stand-ins
+# written below (see build_bifrost). Nothing of Bifrost is committed to this repository.
 #
 # Usage: build-gateways.sh [litellm|bifrost|all]   (default all)
 set -euo pipefail
