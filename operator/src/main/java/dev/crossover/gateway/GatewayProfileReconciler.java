@@ -4,26 +4,38 @@ import dev.crossover.api.v1alpha1.GatewayProfile;
 import dev.crossover.api.v1alpha1.GatewayProfileStatus;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.StatusPatch;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
 
 /**
- * Reconciles GatewayProfiles. Gateway rendering is not built yet, so this controller says so in
- * status instead of claiming readiness.
+ * Reconciles GatewayProfiles: LiteLLM or Bifrost as a Deployment + Service + ConfigMap (config
+ * hash on the pod template), generated key Secrets, all owned by the profile and server-side
+ * applied; Native resolves to the platform's endpoint. Backends are re-resolved periodically so
+ * the gateway follows a platform's endpoint (and, for Bifrost balance: Pods, its pods).
  */
 @ControllerConfiguration(name = "gatewayprofile")
 public class GatewayProfileReconciler implements Reconciler<GatewayProfile> {
 
+  static final Duration FOLLOW = Duration.ofSeconds(30);
+  static final Duration NOT_READY = Duration.ofSeconds(10);
+
   @Override
   public UpdateControl<GatewayProfile> reconcile(GatewayProfile profile, Context<GatewayProfile> context) {
-    Long generation = profile.getMetadata().getGeneration();
-    GatewayProfileStatus status = profile.getStatus() == null ? new GatewayProfileStatus() : profile.getStatus();
-    status.setObservedGeneration(generation);
-    status.setCondition(Conditions.READY, Conditions.UNKNOWN, "NotImplemented",
-        "This operator version does not deploy gateways yet: no " + profile.getSpec().getType() + " gateway was created.",
-        generation);
-    return UpdateControl.patchStatus(StatusPatch.of(profile, status, GatewayProfile::new));
+    GatewayProfileStatus status;
+    try {
+      status = new GatewaySync(context.getClient()).sync(profile);
+    } catch (KubernetesClientException e) {
+      Long gen = profile.getMetadata().getGeneration();
+      status = profile.getStatus() == null ? new GatewayProfileStatus() : profile.getStatus();
+      status.setObservedGeneration(gen);
+      // The API server's message names the object and the field; it never carries a key value.
+      status.setCondition(Conditions.READY, false, "ApplyFailed", "Applying the gateway failed: " + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()), gen);
+    }
+    UpdateControl<GatewayProfile> control = UpdateControl.patchStatus(StatusPatch.of(profile, status, GatewayProfile::new));
+    return control.rescheduleAfter(status.isTrue(Conditions.READY) ? FOLLOW : NOT_READY);
   }
 }

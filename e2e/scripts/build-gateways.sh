@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Installs the two AI gateways GatewayProfile renders configuration for, at pinned versions, into
+# cache directories keyed by version (a fresh clone or CI reuses them):
+#   $CROSSOVER_CACHE/tools/litellm/<LITELLM_VERSION>/bin/litellm       (Python venv, PyPI package)
+#   $CROSSOVER_CACHE/tools/bifrost/<BIFROST_VERSION>/bifrost-http      (Go module, cgo sqlite)
+# The gateway tests (dev.crossover.gateway.*RealGateway*Test) run exactly these binaries on
+# loopback. Idempotent: an existing binary is kept. Prints the two paths on stdout.
+# Bifrost is built from the module (no repository code is vendored here); four optional plugin
+# modules it requires are not served by the module proxy and are replaced by inert stand-ins
+# written below (see build_bifrost). Nothing of Bifrost is committed to this repository.
+#
+# Usage: build-gateways.sh [litellm|bifrost|all]   (default all)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=versions.sh
+source "$here/versions.sh"
+
+# LiteLLM proxy from PyPI. Pinned: its config schema and health endpoints move between releases.
+LITELLM_VERSION="${LITELLM_VERSION:-1.100.5}"
+# Bifrost's HTTP gateway is the `transports` Go module. Only some of its versions are served by
+# the module proxy reachable here (the version list is refused); v1.6.0 is (2026-11).
+BIFROST_VERSION="${BIFROST_VERSION:-v1.6.0}"
+what="${1:-all}"
+
+build_litellm() {
+  local dest="$CROSSOVER_CACHE/tools/litellm/$LITELLM_VERSION"
+  local bin="$dest/bin/litellm"
+  if [[ -x "$bin" && -f "$dest/.complete" ]]; then echo "$bin"; return; fi
+  command -v python3 >/dev/null || { echo "build-gateways.sh: python3 is not on PATH" >&2; exit 1; }
+  echo "build-gateways.sh: installing litellm[proxy]==$LITELLM_VERSION into $dest" >&2
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  python3 -m venv "$dest"
+  # No version check, no telemetry while installing; the ordinary pip client and its own index.
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q "litellm[proxy]==$LITELLM_VERSION" >&2
+  # The prometheus callback needs prometheus_client; LiteLLM's auth error path imports prisma
+  # (its image ships both). prisma's engines are only fetched by `prisma generate`, which LiteLLM
+  # runs only with a DATABASE_URL, never in these tests.
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q prometheus_client prisma >&2
+  # Smoke import, offline: the bundled model cost map, no telemetry.
+  LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_TELEMETRY=False \
+    "$dest/bin/python" -c 'import litellm.proxy.proxy_server' >&2
+  touch "$dest/.complete"
+  echo "$bin"
+}
+
+# Writes the stand-in plugin modules (Crossover's own code, see build_bifrost).
+write_standins() {
+  local d="$1" core fw
+  core="$(sed -n 's#^[[:space:]]*github.com/maximhq/bifrost/core \(v[^ ]*\).*#\1#p' "$tmp/src/go.mod")"
+  fw="$(sed -n 's#^[[:space:]]*github.com/maximhq/bifrost/framework \(v[^ ]*\).*#\1#p' "$tmp/src/go.mod")"
+  local m
+  for m in otel prompts compat modelcatalogresolver mocker; do
+    mkdir -p "$d/$m"
+    printf 'module github.com/maximhq/bifrost/plugins/%s\n\ngo 1.24\n\nrequire (\n\tgithub.com/maximhq/bifrost/core %s\n\tgithub.com/maximhq/bifrost/framework %s\n)\n' \
+      "$m" "$core" "$fw" >"$d/$m/go.mod"
+  done
+  cat >"$d/otel/otel.go" <<'GO'
+// Package otel: Crossover build stand-in; the OpenTelemetry exporter is not included.
+package otel
+
+import (
+	"context"
+	"errors"
+
+	"github.com/maximhq/bifrost/core/schemas"
+	"github.com/maximhq/bifrost/framework/modelcatalog"
+	"github.com/valyala/fasthttp"
+)
+
+const PluginName = "otel"
+
+type Config map[string]any
+
+type OtelPlugin struct{}
+
+func (p *OtelPlugin) GetName() string { return PluginName }
+func (p *OtelPlugin) Cleanup() error  { return nil }
+func (p *OtelPlugin) RecordHTTPMetrics(_ *fasthttp.RequestCtx, _, _, _ string, _, _, _ float64) {}
+
+func Init(_ context.Context, _ *Config, _ schemas.Logger, _ *modelcatalog.ModelCatalog, _ string) (schemas.BasePlugin, error) {
+	return nil, errors.New("otel plugin not included in this build (Crossover test build)")
+}
+GO
+  cat >"$d/prompts/prompts.go" <<'GO'
+// Package prompts: Crossover build stand-in; the prompt repository is not included.
+package prompts
+
+import (
+	"context"
+	"errors"
+
+	"github.com/maximhq/bifrost/core/schemas"
+	"github.com/maximhq/bifrost/framework/configstore"
+)
+
+const PluginName = "prompts"
+
+func Init(_ context.Context, _ configstore.ConfigStore, _ schemas.Logger) (schemas.BasePlugin, error) {
+	return nil, errors.New("prompts plugin not included in this build (Crossover test build)")
+}
+GO
+  cat >"$d/compat/compat.go" <<'GO'
+// Package compat: Crossover build stand-in; request-type conversions are not included (they are
+// off unless client.compat enables them, which Crossover never renders).
+package compat
+
+import (
+	"github.com/maximhq/bifrost/core/schemas"
+	"github.com/maximhq/bifrost/framework/modelcatalog"
+)
+
+const PluginName = "compat"
+
+type Config struct {
+	ConvertTextToChat      bool `json:"convert_text_to_chat"`
+	ConvertChatToResponses bool `json:"convert_chat_to_responses"`
+	ShouldDropParams       bool `json:"should_drop_params"`
+	ShouldConvertParams    bool `json:"should_convert_params"`
+}
+
+type plugin struct{}
+
+func (plugin) GetName() string { return PluginName }
+func (plugin) Cleanup() error  { return nil }
+
+func Init(_ Config, _ schemas.Logger, _ *modelcatalog.ModelCatalog) (schemas.BasePlugin, error) {
+	return plugin{}, nil
+}
+GO
+  cat >"$d/modelcatalogresolver/resolver.go" <<'GO'
+// Package modelcatalogresolver: Crossover build stand-in; bare model names are not resolved to a
+// provider from the pricing catalog (Crossover's configs use provider/model names).
+package modelcatalogresolver
+
+import (
+	"errors"
+
+	"github.com/maximhq/bifrost/core/schemas"
+	"github.com/maximhq/bifrost/framework/modelcatalog"
+)
+
+const PluginName = "model-catalog-resolver"
+
+func Init(_ *modelcatalog.ModelCatalog, _ schemas.Logger) (schemas.BasePlugin, error) {
+	return nil, errors.New("model catalog resolver not included in this build (Crossover test build)")
+}
+
+func ResolveProviderFromCatalog(_ any, _ *modelcatalog.ModelCatalog, _ string) (schemas.ModelProvider, []schemas.ModelProvider) {
+	return "", nil
+}
+GO
+  printf '// Package mocker: Crossover build stand-in (only test helpers import it).\npackage mocker\n' >"$d/mocker/mocker.go"
+}
+
+build_bifrost() {
+  local dest="$CROSSOVER_CACHE/tools/bifrost/$BIFROST_VERSION"
+  local bin="$dest/bifrost-http"
+  if [[ -x "$bin" ]]; then echo "$bin"; return; fi
+  command -v go >/dev/null || { echo "build-gateways.sh: go is not on PATH" >&2; exit 1; }
+  command -v gcc >/dev/null || { echo "build-gateways.sh: gcc is needed (Bifrost links sqlite with cgo)" >&2; exit 1; }
+  mkdir -p "$dest"
+  tmp="$(mktemp -d "$dest/.build.XXXXXX")"
+  # Global (not local) so the EXIT trap still sees it when a failing step ends the script.
+  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+  echo "build-gateways.sh: building Bifrost transports $BIFROST_VERSION (cgo; slow on 2 cores)" >&2
+  # The checksum database has no entry for these module versions; their own go.sum still pins
+  # every dependency, so only Bifrost's own modules skip it.
+  export GONOSUMDB="${GONOSUMDB:+$GONOSUMDB,}github.com/maximhq"
+  export GOTOOLCHAIN=local
+  local dir
+  dir="$(GOFLAGS=-mod=mod go mod download -json "github.com/maximhq/bifrost/transports@$BIFROST_VERSION" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [[ -n "$dir" && -d "$dir" ]] || { echo "build-gateways.sh: could not download the transports module" >&2; exit 1; }
+  # The module zip leaves out bifrost-http/ui (the web UI, built separately with npm), which
+  # main.go embeds (//go:embed all:ui): build from a writable copy with a placeholder UI.
+  cp -r "$dir/." "$tmp/src"
+  chmod -R u+w "$tmp/src"
+  mkdir -p "$tmp/src/bifrost-http/ui"
+  printf '<!doctype html><title>Bifrost</title><p>UI not built (Crossover test build).</p>\n' \
+    >"$tmp/src/bifrost-http/ui/index.html"
+  # The semanticcache plugin ships a non-_test helper file (test_utils.go) importing the mocker
+  # plugin, whose module the proxy does not serve. Build against a copy of that plugin without
+  # the test helper (nothing else in it uses the file), through a replace in the writable copy.
+  local sc_ver sc_dir
+  sc_ver="$(sed -n 's#^[[:space:]]*github.com/maximhq/bifrost/plugins/semanticcache \(v[^ ]*\).*#\1#p' "$tmp/src/go.mod")"
+  sc_dir="$(GOFLAGS=-mod=mod go mod download -json "github.com/maximhq/bifrost/plugins/semanticcache@$sc_ver" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  cp -r "$sc_dir/." "$tmp/semanticcache"
+  chmod -R u+w "$tmp/semanticcache"
+  rm -f "$tmp/semanticcache/test_utils.go" "$tmp"/semanticcache/*_test.go
+  (cd "$tmp/src" && go mod edit -replace "github.com/maximhq/bifrost/plugins/semanticcache=$tmp/semanticcache")
+  # Four optional plugin modules transports requires are not served by the module proxy reachable
+  # here (otel exporter, prompt repository, request-compat conversions, model-catalog provider
+  # resolution; all off or unused for a gateway configured with provider/model names). Inert
+  # stand-ins with the same package API take their place; Crossover's tests use none of them.
+  # The core (providers, key weights, streaming), governance (virtual keys, budgets, rate limits),
+  # telemetry (/metrics) and logging plugins are Bifrost's own, at the versions transports pins.
+  write_standins "$tmp/standins"
+  local m
+  for m in otel prompts compat modelcatalogresolver mocker; do
+    (cd "$tmp/src" && go mod edit -replace "github.com/maximhq/bifrost/plugins/$m=$tmp/standins/$m")
+  done
+  (cd "$tmp/src" && CGO_ENABLED=1 GOFLAGS="-buildvcs=false -mod=mod -trimpath" \
+    go build -ldflags "-s -w" -o "$tmp/bifrost-http" ./bifrost-http >&2)
+  mv "$tmp/bifrost-http" "$bin"
+  echo "$bin"
+}
+
+case "$what" in
+  litellm) build_litellm ;;
+  bifrost) build_bifrost ;;
+  all) build_litellm; build_bifrost ;;
+  *) echo "usage: $0 [litellm|bifrost|all]" >&2; exit 2 ;;
+esac

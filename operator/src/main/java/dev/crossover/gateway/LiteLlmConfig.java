@@ -1,0 +1,163 @@
+package dev.crossover.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.crossover.api.v1alpha1.GatewayProfileSpec;
+import dev.crossover.api.v1alpha1.LiteLLMSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * LiteLLM proxy config.yaml, a pure function of the spec and the resolved backends.
+ *
+ * <p>Model groups: each backend is a deployment in the group named after the model it serves, so
+ * clients send the same model name through the gateway as they would to vLLM directly (paired
+ * runs compare like with like), and backends serving the same model are balanced by weight
+ * (simple-shuffle honours litellm_params.weight). Secrets are never written into the file: the
+ * master key, backend API keys and the database URL are {@code os.environ/...} references filled
+ * from Secrets by the Deployment.
+ *
+ * <p>Tenants: LiteLLM keeps virtual keys, budgets and rate limits only in its database; without
+ * {@code litellm.databaseUrlSecretRef} it enforces the master key alone. This renderer wires the
+ * database URL when given; see {@link #tenantsEnforceable(GatewayProfileSpec)}.
+ */
+public final class LiteLlmConfig {
+  private LiteLlmConfig() {}
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  public static String render(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
+    try {
+      return YAML.writeValueAsString(model(spec, targets));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write LiteLLM config", e);
+    }
+  }
+
+  /** The config as a map (what render writes), for tests and hashing. */
+  public static Map<String, Object> model(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
+    LiteLLMSpec l = spec.getLitellm() == null ? new LiteLLMSpec() : spec.getLitellm();
+    int timeoutSeconds = seconds(l.getTimeout() == null ? "600s" : l.getTimeout());
+    int retries = l.getNumRetries() == null ? 0 : l.getNumRetries();
+
+    List<Map<String, Object>> modelList = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      ResolvedTarget t = targets.get(i);
+      List<String> urls = t.kind() == ResolvedTarget.Kind.Bedrock ? List.of("") : t.baseUrls();
+      for (int u = 0; u < urls.size(); u++) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (t.kind()) {
+          case Platform -> {
+            params.put("model", "hosted_vllm/" + t.model());
+            params.put("api_base", ResolvedTarget.withV1(urls.get(u)));
+          }
+          case OpenAI -> {
+            params.put("model", "openai/" + t.model());
+            params.put("api_base", ResolvedTarget.withV1(urls.get(u)));
+          }
+          case Bedrock -> {
+            params.put("model", "bedrock/" + t.model());
+            if (t.region() != null) {
+              params.put("aws_region_name", t.region());
+            }
+          }
+        }
+        if (t.apiKeySecret() != null) {
+          params.put("api_key", "os.environ/" + GatewayNames.backendKeyEnv(i));
+        } else if (t.kind() != ResolvedTarget.Kind.Bedrock) {
+          // The OpenAI client LiteLLM uses refuses to send without a key; vLLM ignores it.
+          params.put("api_key", "none");
+        }
+        params.put("weight", t.weight());
+        params.put("timeout", timeoutSeconds);
+        params.put("stream_timeout", timeoutSeconds);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("model_name", t.model());
+        entry.put("litellm_params", params);
+        entry.put("model_info", Map.of("id", urls.size() == 1 ? t.name() : t.name() + "-" + u));
+        modelList.add(entry);
+      }
+    }
+
+    Map<String, Object> router = new LinkedHashMap<>();
+    router.put("routing_strategy", strategy(l.getRoutingStrategy()));
+    router.put("num_retries", retries);
+    router.put("timeout", timeoutSeconds);
+
+    Map<String, Object> litellm = new LinkedHashMap<>();
+    litellm.put("callbacks", List.of("prometheus"));
+    litellm.put("num_retries", retries);
+    litellm.put("request_timeout", timeoutSeconds);
+    // No anonymous usage reporting (LITELLM_TELEMETRY=False is set in the environment too).
+    litellm.put("telemetry", false);
+
+    Map<String, Object> general = new LinkedHashMap<>();
+    general.put("master_key", "os.environ/" + GatewayNames.LITELLM_MASTER_KEY_ENV);
+    if (l.getDatabaseUrlSecretRef() != null) {
+      general.put("database_url", "os.environ/" + GatewayNames.DATABASE_URL_ENV);
+    }
+
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("model_list", modelList);
+    root.put("router_settings", router);
+    root.put("litellm_settings", litellm);
+    root.put("general_settings", general);
+    return root;
+  }
+
+  /**
+   * Whether LiteLLM can enforce the spec's tenants: it stores virtual keys, budgets and rate
+   * limits in PostgreSQL only, so tenants need litellm.databaseUrlSecretRef.
+   */
+  public static boolean tenantsEnforceable(GatewayProfileSpec spec) {
+    return spec.getTenants() == null || spec.getTenants().isEmpty()
+        || (spec.getLitellm() != null && spec.getLitellm().getDatabaseUrlSecretRef() != null);
+  }
+
+  static String strategy(LiteLLMSpec.RoutingStrategy s) {
+    if (s == null) {
+      return "simple-shuffle";
+    }
+    return switch (s) {
+      case SIMPLE_SHUFFLE -> "simple-shuffle";
+      case LEAST_BUSY -> "least-busy";
+      case USAGE_BASED_ROUTING_V2 -> "usage-based-routing-v2";
+      case LATENCY_BASED_ROUTING -> "latency-based-routing";
+      case COST_BASED_ROUTING -> "cost-based-routing";
+    };
+  }
+
+  private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
+
+  /** A duration like 600s, 10m or 1m30s in whole seconds (at least 1). */
+  static int seconds(String duration) {
+    Matcher m = PART.matcher(duration);
+    double total = 0;
+    int end = 0;
+    while (m.find()) {
+      if (m.start() != end) {
+        throw new IllegalArgumentException("not a duration: " + duration);
+      }
+      double v = Double.parseDouble(m.group(1));
+      total += switch (m.group(2)) {
+        case "ms" -> v / 1000;
+        case "s" -> v;
+        case "m" -> v * 60;
+        default -> v * 3600;
+      };
+      end = m.end();
+    }
+    if (end != duration.length() || end == 0) {
+      throw new IllegalArgumentException("not a duration: " + duration);
+    }
+    return Math.max(1, (int) Math.ceil(total));
+  }
+}
