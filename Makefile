@@ -3,7 +3,7 @@
 MVNW := ./mvnw -B
 SCRIPTS := e2e/scripts
 
-.PHONY: help demo test unit e2e build crds run tools cluster-up cluster-down bench clean
+.PHONY: help demo test unit e2e build crds run tools cluster-up cluster-down bench bench-platforms bench-gateways bench-loadgen clean
 
 help:
 	@echo "make demo          local cluster + operator + samples, then what Crossover reports"
@@ -13,6 +13,7 @@ help:
 	@echo "make crds          regenerate crds/ from the API types"
 	@echo "make run           run the operator against the current kubeconfig"
 	@echo "make cluster-up    bring up the local single-node cluster (cluster-down removes it)"
+	@echo "make bench         operator scale, gateway added latency, loadgen vs inference-perf (prints figures)"
 
 demo:
 	bash $(SCRIPTS)/demo.sh
@@ -22,6 +23,8 @@ test: unit e2e
 tools:
 	bash $(SCRIPTS)/build-kube.sh kube-apiserver kubectl etcd
 	bash $(SCRIPTS)/build-sim.sh
+	bash $(SCRIPTS)/build-gateways.sh
+	bash $(SCRIPTS)/fetch-crds.sh
 
 unit: tools
 	$(MVNW) verify -pl '!e2e'
@@ -38,6 +41,24 @@ crds:
 
 run: build
 	"$$(bash $(SCRIPTS)/jdk.sh)/bin/java" -jar operator/target/quarkus-app/quarkus-run.jar
+
+# Benchmarks print their figures; they assert nothing about speed.
+bench: bench-platforms bench-gateways bench-loadgen
+
+bench-platforms: tools
+	$(MVNW) -q -pl operator -am package -DskipTests
+	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+	  -Dexec.mainClass=dev.crossover.bench.PlatformScaleBench -Dexec.classpathScope=test -Dexec.args="$${PLATFORMS:-200}"
+
+bench-gateways: tools
+	$(MVNW) -q -pl loadgen package -DskipTests
+	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+	  -Dexec.mainClass=dev.crossover.gateway.GatewayOverheadBench -Dexec.classpathScope=test \
+	  -Dexec.args="$$(ls $(CURDIR)/loadgen/target/crossover-loadgen-*-all.jar) 15 2 1,10,100"
+
+bench-loadgen: tools
+	$(MVNW) -q -pl loadgen package -DskipTests
+	RATES="$${RATES:-25 100 400}" bash loadgen/bench/compare.sh
 
 cluster-up:
 	bash $(SCRIPTS)/cluster-up.sh

@@ -1,8 +1,5 @@
 package dev.crossover.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crossover.api.v1alpha1.GatewayProfileSpec;
 import dev.crossover.api.v1alpha1.TenantSpec;
 import java.math.BigDecimal;
@@ -54,14 +51,9 @@ public final class BifrostConfig {
       "mcp-library.json", "[]\n");
   static final String MASTER_VK_ID = "crossover-master";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public static String render(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
-    try {
-      return JSON.writeValueAsString(model(spec, targets)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write Bifrost config", e);
-    }
+    return dev.crossover.operator.ConfigFiles.json(model(spec, targets)) + "\n";
   }
 
   /** The config as a map (what render writes), for tests and hashing. */

@@ -1,9 +1,5 @@
 package dev.crossover.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.crossover.api.v1alpha1.GatewayProfileSpec;
 import dev.crossover.api.v1alpha1.LiteLLMSpec;
 import java.util.ArrayList;
@@ -30,16 +26,9 @@ import java.util.regex.Pattern;
 public final class LiteLlmConfig {
   private LiteLlmConfig() {}
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
   public static String render(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
-    try {
-      return YAML.writeValueAsString(model(spec, targets));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write LiteLLM config", e);
-    }
+    return dev.crossover.operator.ConfigFiles.yaml(model(spec, targets));
   }
 
   /** The config as a map (what render writes), for tests and hashing. */

@@ -1,8 +1,6 @@
 package dev.crossover.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.crossover.operator.ConfigFiles;
 import dev.crossover.platform.inference.InferencePool;
 import dev.crossover.platform.inference.InferencePoolSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -36,8 +34,6 @@ public final class EndpointPickerRenderer {
   static final int HEALTH_PORT = 9003;
   static final int METRICS_PORT = 9090;
   static final String CONFIG_FILE = "epp-config.yaml";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
   private EndpointPickerRenderer() {}
 
@@ -68,7 +64,7 @@ public final class EndpointPickerRenderer {
 
   /** EndpointPickerConfig: prefix-cache, queue and KV-cache-utilization scorers with the spec's weights. */
   static String endpointPickerConfig(ResolvedPlatform p) {
-    Map<String, Object> config = new LinkedHashMap<>();
+    Map<String, Object> config = new java.util.HashMap<>();
     config.put("apiVersion", "llm-d.ai/v1alpha1");
     config.put("kind", "EndpointPickerConfig");
     config.put("plugins", List.of(
@@ -80,15 +76,15 @@ public final class EndpointPickerRenderer {
     config.put("schedulingProfiles", List.of(Map.of(
         "name", "default",
         "plugins", List.of(
-            Map.of("pluginRef", "prefix-cache-scorer", "weight", p.prefixCacheWeight()),
-            Map.of("pluginRef", "queue-scorer", "weight", p.queueWeight()),
-            Map.of("pluginRef", "kv-cache-utilization-scorer", "weight", p.kvCacheUtilizationWeight()),
+            weighted("prefix-cache-scorer", p.prefixCacheWeight()),
+            weighted("queue-scorer", p.queueWeight()),
+            weighted("kv-cache-utilization-scorer", p.kvCacheUtilizationWeight()),
             Map.of("pluginRef", "max-score-picker")))));
-    try {
-      return YAML.writeValueAsString(config);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ConfigFiles.yaml(config);
+  }
+
+  private static Map<String, Object> weighted(String plugin, int weight) {
+    return Map.of("pluginRef", plugin, "weight", weight);
   }
 
   static ConfigMap config(ResolvedPlatform p) {

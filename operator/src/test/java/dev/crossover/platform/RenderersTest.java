@@ -218,6 +218,17 @@ class RenderersTest {
   }
 
   @Test
+  void endpointPickerConfigIsByteStable() {
+    ResolvedPlatform p = Platforms.resolved(InferencePlatformOnRealApiServerTest.PREFIX_AWARE);
+    String first = EndpointPickerRenderer.endpointPickerConfig(p);
+    for (int i = 0; i < 20; i++) {
+      assertThat(EndpointPickerRenderer.endpointPickerConfig(Platforms.resolved(InferencePlatformOnRealApiServerTest.PREFIX_AWARE)))
+          .isEqualTo(first);
+    }
+    assertThat(first).contains("- name: default\n  plugins:\n  - pluginRef: prefix-cache-scorer\n    weight: 3\n");
+  }
+
+  @Test
   void longNamesAreShortenedStablyForClusterScopedObjects() {
     PlatformNames names = new PlatformNames("a-very-long-platform-name-for-a-big-model", "a-rather-long-namespace-name");
     assertThat(names.clusterScoped()).hasSizeLessThanOrEqualTo(63).startsWith("crossover-a-rather-long")
