@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * LiteLLM proxy config.yaml, a pure function of the spec and the resolved backends.
@@ -124,29 +122,8 @@ public final class LiteLlmConfig {
     };
   }
 
-  private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
-
   /** A duration like 600s, 10m or 1m30s in whole seconds (at least 1). */
   static int seconds(String duration) {
-    Matcher m = PART.matcher(duration);
-    double total = 0;
-    int end = 0;
-    while (m.find()) {
-      if (m.start() != end) {
-        throw new IllegalArgumentException("not a duration: " + duration);
-      }
-      double v = Double.parseDouble(m.group(1));
-      total += switch (m.group(2)) {
-        case "ms" -> v / 1000;
-        case "s" -> v;
-        case "m" -> v * 60;
-        default -> v * 3600;
-      };
-      end = m.end();
-    }
-    if (end != duration.length() || end == 0) {
-      throw new IllegalArgumentException("not a duration: " + duration);
-    }
-    return Math.max(1, (int) Math.ceil(total));
+    return (int) Math.max(1, dev.crossover.operator.Durations.seconds(duration));
   }
 }

@@ -1,5 +1,6 @@
 package dev.crossover.platform;
 
+import dev.crossover.operator.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossover.platform.karpenter.EC2NodeClass;

@@ -1,4 +1,4 @@
-package dev.crossover.platform;
+package dev.crossover.operator;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
