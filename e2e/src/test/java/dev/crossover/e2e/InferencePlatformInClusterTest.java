@@ -98,8 +98,10 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
                     CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
                     client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
                     client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                            // Null-safe: a CRD applied a moment ago may have no conditions yet.
+                            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                                    && c.getStatus().getConditions().stream()
+                                            .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
                                     60, TimeUnit.SECONDS);
                 }
             }

@@ -15,6 +15,21 @@ import java.util.concurrent.TimeUnit;
 public final class Crds {
   private Crds() {}
 
+  /** Waits until the API server serves each CRD (condition Established=True). */
+  public static void awaitEstablished(KubernetesClient client, List<CustomResourceDefinition> crds) {
+    for (CustomResourceDefinition crd : crds) {
+      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(Crds::established, 60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Null-safe: a CRD applied a moment ago may have no status, or no conditions, yet. */
+  static boolean established(CustomResourceDefinition crd) {
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
   public static List<CustomResourceDefinition> install(KubernetesClient client) throws IOException {
     List<CustomResourceDefinition> installed = new ArrayList<>();
     try (var files = Files.list(RepoPaths.crds())) {
@@ -26,12 +41,7 @@ public final class Crds {
         }
       }
     }
-    for (CustomResourceDefinition crd : installed) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
-              60, TimeUnit.SECONDS);
-    }
+    awaitEstablished(client, installed);
     return installed;
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real upstream CRDs (Karpenter, its AWS provider, Gateway API, Inference Extension), as
@@ -38,11 +37,7 @@ public final class UpstreamCrds {
         }
       }
     }
-    for (CustomResourceDefinition crd : installed) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
-    }
+    Crds.awaitEstablished(client, installed);
     return installed;
   }
 }
