@@ -36,6 +36,7 @@ build:
 	$(MVNW) package -DskipTests
 
 crds:
+	$(MVNW) -q -pl loadgen -am install -DskipTests
 	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
 	  -Dexec.mainClass=dev.crossover.crd.CrdFiles -Dexec.classpathScope=test -Dexec.args="$(CURDIR)/crds"
 
@@ -46,12 +47,13 @@ run: build
 bench: bench-platforms bench-gateways bench-loadgen
 
 bench-platforms: tools
-	$(MVNW) -q -pl operator -am package -DskipTests
+	$(MVNW) -q -pl loadgen -am install -DskipTests
+	$(MVNW) -q -pl operator package -DskipTests
 	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
 	  -Dexec.mainClass=dev.crossover.bench.PlatformScaleBench -Dexec.classpathScope=test -Dexec.args="$${PLATFORMS:-200}"
 
 bench-gateways: tools
-	$(MVNW) -q -pl loadgen package -DskipTests
+	$(MVNW) -q -pl loadgen -am install -DskipTests
 	$(MVNW) -q -pl operator test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
 	  -Dexec.mainClass=dev.crossover.gateway.GatewayOverheadBench -Dexec.classpathScope=test \
 	  -Dexec.args="$$(ls $(CURDIR)/loadgen/target/crossover-loadgen-*-all.jar) 15 2 1,10,100"

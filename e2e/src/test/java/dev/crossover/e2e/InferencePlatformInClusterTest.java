@@ -33,6 +33,15 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         return "e2e-infp";
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    void startOperatorWithCrds() throws IOException {
+        Assumptions.assumeTrue(cluster.simulatorImage() != null, cluster.name() + " has no simulator image");
+        String kubeconfig = System.getenv("CROSSOVER_KUBECONFIG");
+        Assumptions.assumeTrue(kubeconfig != null, "the operator process needs CROSSOVER_KUBECONFIG");
+        installCrds();
+        startOperator(Path.of(kubeconfig));
+    }
+
     @AfterAll
     void stopOperator() throws InterruptedException {
         if (operator != null) {
@@ -46,12 +55,6 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void simulatorPlatformBecomesReadyAndItsEndpointStreams() throws Exception {
-        Assumptions.assumeTrue(cluster.simulatorImage() != null, cluster.name() + " has no simulator image");
-        String kubeconfig = System.getenv("CROSSOVER_KUBECONFIG");
-        Assumptions.assumeTrue(kubeconfig != null, "the operator process needs CROSSOVER_KUBECONFIG");
-        installCrds();
-        startOperator(Path.of(kubeconfig));
-
         GenericKubernetesResource platform = client.getKubernetesSerialization().unmarshal("""
                 apiVersion: crossover.dev/v1alpha1
                 kind: InferencePlatform
@@ -90,6 +93,80 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         assertThat(logs("stream")).contains("data: {").contains("chat.completion.chunk").contains("data: [DONE]");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchmarkRunMeasuresThePlatformAndCompletes() {
+        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null,
+                cluster.name() + " has no loadgen image (e2e/scripts/build-images.sh loadgen)");
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: InferencePlatform
+                metadata: {name: bench-sim}
+                spec:
+                  model: {name: crossover/sim-llama-8b, servedName: sim-llama-8b}
+                  engine:
+                    type: Simulator
+                    simulator: {timeToFirstToken: 30ms, interTokenLatency: 5ms}
+                  nodes: {provision: false}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: direct}
+                spec:
+                  scenario: Custom
+                  targets:
+                    - name: sim
+                      platformRef: {name: bench-sim}
+                  workload:
+                    inputTokens: {mean: 32}
+                    outputTokens: {mean: 16}
+                  load: {concurrency: [1, 2], warmup: 2s, duration: 6s}
+                  slo: {ttftP95: 2s}
+                  execution:
+                    resources:
+                      requests: {cpu: 250m, memory: 512Mi}
+                      limits: {memory: 512Mi}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+
+        await("BenchmarkRun Complete (operator log: " + operatorLog + ")").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    assertThat(operator.isAlive()).as("operator alive").isTrue();
+                    Map<String, Object> status = runStatus();
+                    assertThat(status).isNotNull();
+                    assertThat(status.get("phase")).as("phase; status: %s", status).isEqualTo("Succeeded");
+                });
+        Map<String, Object> status = runStatus();
+        assertThat(status.get("progress")).isEqualTo("2/2");
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) status.get("conditions");
+        assertThat(conditions).anySatisfy(c -> {
+            assertThat(c.get("type")).isEqualTo("Complete");
+            assertThat(c.get("status")).isEqualTo("True");
+        });
+        List<Map<String, Object>> results = (List<Map<String, Object>>) status.get("results");
+        assertThat(results).extracting(r -> r.get("level")).containsExactly("concurrency 1", "concurrency 2");
+        for (Map<String, Object> r : results) {
+            assertThat(r.get("state")).as("level %s: %s", r.get("level"), r.get("message")).isEqualTo("Succeeded");
+            assertThat(((Number) r.get("requests")).longValue()).isPositive();
+            assertThat(((Number) r.get("errors")).longValue()).isZero();
+            Map<String, Object> ttft = (Map<String, Object>) r.get("ttftMs");
+            // The simulator waits 30 ms before the first token: measured TTFT cannot be below it.
+            assertThat(((Number) ttft.get("p50")).doubleValue()).isGreaterThanOrEqualTo(30.0).isLessThan(2000.0);
+            assertThat(r.get("meetsSlo")).isEqualTo(true);
+        }
+        Map<String, Object> summary = (Map<String, Object>) status.get("summary");
+        assertThat(summary.get("fastestTarget")).isEqualTo("sim");
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) status.get("targets");
+        assertThat(targets).singleElement().satisfies(t -> assertThat(t.get("maxLoadMeetingSlo")).isEqualTo("concurrency 2"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> runStatus() {
+        GenericKubernetesResource run = client.genericKubernetesResources("crossover.dev/v1alpha1", "BenchmarkRun")
+                .inNamespace(ns).withName("direct").get();
+        return (Map<String, Object>) run.getAdditionalProperties().get("status");
+    }
+
     private void installCrds() throws IOException {
         Path crds = repoRoot().resolve("crds");
         try (var files = Files.list(crds)) {
@@ -122,6 +199,9 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         pb.environment().put("CROSSOVER_LEADER_ELECTION_NAMESPACE", ns);
         // The cluster has the simulator image built locally, not the published one.
         pb.environment().put("CROSSOVER_IMAGES_SIMULATOR", cluster.simulatorImage());
+        if (cluster.optionalImage("loadgen") != null) {
+            pb.environment().put("CROSSOVER_IMAGES_LOADGEN", cluster.optionalImage("loadgen"));
+        }
         operator = pb.start();
     }
 

@@ -2,28 +2,280 @@ package dev.crossover.benchmark;
 
 import dev.crossover.api.v1alpha1.BenchmarkRun;
 import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
+import dev.crossover.api.v1alpha1.BenchmarkTarget;
+import dev.crossover.api.v1alpha1.ExecutionSpec;
+import dev.crossover.api.v1alpha1.LevelResult;
+import dev.crossover.api.v1alpha1.RunSummary;
+import dev.crossover.api.v1alpha1.TargetSummary;
+import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.StatusPatch;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Reconciles BenchmarkRuns. Load Jobs are not launched yet, so a run stays Pending and status
- * says why, instead of reporting results it does not have.
+ * Runs a BenchmarkRun: resolves its targets, plans target x level, and runs one load Job per
+ * level — one target after another unless execution.sequential is false — merging each level's
+ * shard results (read from the load pods' logs) into status as it finishes.
+ *
+ * <p>Restart-safe by construction: finished levels live in status, and Job names derive from
+ * run, target and level, so an operator that restarts mid-run finds the running Job instead of
+ * starting another, and never counts a level twice.
  */
 @ControllerConfiguration(name = "benchmarkrun")
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
+  static final Duration POLL = Duration.ofSeconds(10);
+  static final String PENDING = "Pending";
+  static final String RUNNING = "Running";
+  static final String SUCCEEDED = "Succeeded";
+  static final String FAILED = "Failed";
+
+  private final String loadgenImage;
+  private final Clock clock;
+
+  public BenchmarkRunReconciler() {
+    this(ConfigProvider.getConfig().getOptionalValue("crossover.images.loadgen", String.class)
+        .orElse("ghcr.io/crossover-dev/crossover-loadgen:0.1.0"), Clock.systemUTC());
+  }
+
+  public BenchmarkRunReconciler(String loadgenImage, Clock clock) {
+    this.loadgenImage = loadgenImage;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, BenchmarkRun>> prepareEventSources(EventSourceContext<BenchmarkRun> context) {
+    return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, BenchmarkRun.class)
+        .withLabelSelector(LoadJobRenderer.RUN_LABEL)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(BenchmarkRun.class))
+        .build(), context));
+  }
+
+  /** One cell of the target x level matrix. */
+  private record Step(int targetIndex, ResolvedBenchmarkTarget target, int levelIndex, PlannedLevel level, LevelResult result) {}
+
   @Override
   public UpdateControl<BenchmarkRun> reconcile(BenchmarkRun run, Context<BenchmarkRun> context) {
+    KubernetesClient client = context.getClient();
     Long generation = run.getMetadata().getGeneration();
     BenchmarkRunStatus status = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
     status.setObservedGeneration(generation);
-    status.setPhase(BenchmarkRunStatus.Phase.Pending);
-    status.setCondition(Conditions.READY, Conditions.UNKNOWN, "NotImplemented",
-        "This operator version does not run load Jobs yet: nothing was measured.", generation);
+    if (status.getPhase() == BenchmarkRunStatus.Phase.Succeeded || status.getPhase() == BenchmarkRunStatus.Phase.Failed) {
+      return UpdateControl.noUpdate();
+    }
+
+    // 1. Targets.
+    TargetResolver resolver = new TargetResolver(client);
+    List<ResolvedBenchmarkTarget> targets = new ArrayList<>();
+    for (BenchmarkTarget t : run.getSpec().getTargets()) {
+      TargetResolver.Resolution r = resolver.resolve(run, t);
+      if (r instanceof TargetResolver.Resolution.Impossible impossible) {
+        return finish(run, status, false, impossible.reason(), impossible.message());
+      }
+      if (r instanceof TargetResolver.Resolution.Waiting waiting) {
+        status.setPhase(BenchmarkRunStatus.Phase.Pending);
+        status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, false, waiting.reason(), waiting.message(), generation);
+        status.setCondition(Conditions.READY, false, waiting.reason(), waiting.message(), generation);
+        return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new)).rescheduleAfter(POLL);
+      }
+      targets.add(((TargetResolver.Resolution.Resolved) r).target());
+    }
+    status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, true, "Resolved",
+        targets.size() + " target(s) resolved", generation);
+
+    // 2. The matrix, with status entries for every cell (kept across reconciles).
+    List<PlannedLevel> levels = LevelPlanner.plan(run.getSpec(), seedOf(run));
+    List<Step> steps = matrix(status, targets, levels);
+
+    // 3. Advance: the first unfinished cell overall (sequential) or per target.
+    boolean sequential = Optional.ofNullable(run.getSpec().getExecution()).map(ExecutionSpec::getSequential).orElse(true);
+    List<Step> active = new ArrayList<>();
+    for (Step step : steps) {
+      if (isDone(step.result())) {
+        continue;
+      }
+      if (active.stream().noneMatch(a -> sequential || a.targetIndex() == step.targetIndex())) {
+        active.add(step);
+      }
+    }
+    for (Step step : active) {
+      advance(client, run, step);
+    }
+    if (status.getStartTime() == null && !active.isEmpty()) {
+      status.setStartTime(now());
+    }
+
+    long done = steps.stream().filter(s -> isDone(s.result())).count();
+    status.setProgress(done + "/" + steps.size());
+    summarize(status, targets, steps);
+    if (done == steps.size()) {
+      boolean anySucceeded = steps.stream().anyMatch(s -> SUCCEEDED.equals(s.result().getState()));
+      return finish(run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
+          anySucceeded ? "Measured " + steps.stream().filter(s -> SUCCEEDED.equals(s.result().getState())).count()
+              + " of " + steps.size() + " levels." : "Every level failed; see status.results[*].message.");
+    }
+    status.setPhase(BenchmarkRunStatus.Phase.Running);
+    status.setCondition(Conditions.READY, true, "Running", "Measuring: " + status.getProgress() + " levels done.", generation);
+    // A finished cell lets the next one start at once; otherwise Job events (or the poll) wake us.
+    boolean advanced = active.stream().anyMatch(s -> isDone(s.result()));
+    return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new))
+        .rescheduleAfter(advanced ? Duration.ofMillis(200) : POLL);
+  }
+
+  private List<Step> matrix(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<PlannedLevel> levels) {
+    if (status.getResults() == null) {
+      status.setResults(new ArrayList<>());
+    }
+    List<Step> steps = new ArrayList<>();
+    for (int t = 0; t < targets.size(); t++) {
+      for (int l = 0; l < levels.size(); l++) {
+        String target = targets.get(t).name();
+        String label = levels.get(l).label();
+        LevelResult result = status.getResults().stream()
+            .filter(r -> target.equals(r.getTarget()) && label.equals(r.getLevel())).findFirst()
+            .orElseGet(() -> {
+              LevelResult r = new LevelResult();
+              r.setTarget(target);
+              r.setLevel(label);
+              r.setState(PENDING);
+              status.getResults().add(r);
+              return r;
+            });
+        steps.add(new Step(t, targets.get(t), l, levels.get(l), result));
+      }
+    }
+    return steps;
+  }
+
+  /** Creates the cell's Job if it has none, or reads its outcome when it has finished. */
+  private void advance(KubernetesClient client, BenchmarkRun run, Step step) {
+    String ns = run.getMetadata().getNamespace();
+    String name = LoadJobRenderer.jobName(run, step.targetIndex(), step.levelIndex());
+    Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
+    if (job == null) {
+      var plan = LoadJobRenderer.plan(run, step.target(), step.level());
+      client.resource(LoadJobRenderer.planConfigMap(run, name, plan)).createOr(existing -> existing.update());
+      client.resource(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).create();
+      step.result().setState(RUNNING);
+      return;
+    }
+    var jobStatus = job.getStatus();
+    boolean failed = jobStatus != null && jobStatus.getConditions() != null && jobStatus.getConditions().stream()
+        .anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
+    int shards = step.level().shards();
+    boolean complete = jobStatus != null && jobStatus.getSucceeded() != null && jobStatus.getSucceeded() >= shards;
+    if (failed) {
+      String why = jobStatus.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
+          .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the load Job failed");
+      step.result().setState(FAILED);
+      step.result().setMessage("Load Job " + name + " failed (" + why + ").");
+      return;
+    }
+    if (!complete) {
+      step.result().setState(RUNNING);
+      return;
+    }
+    List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", name).list().getItems().stream()
+        .filter(p -> "Succeeded".equals(p.getStatus().getPhase())).toList();
+    List<RunResult> shardResults = new ArrayList<>();
+    for (Pod pod : pods) {
+      String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
+      ShardResults.fromLog(log).ifPresent(shardResults::add);
+    }
+    if (shardResults.size() < shards) {
+      step.result().setState(FAILED);
+      step.result().setMessage("Load Job " + name + " finished but only " + shardResults.size() + " of " + shards
+          + " pods left a result in their log.");
+      return;
+    }
+    // One result per shard index: a retried shard's earlier pod may also have succeeded.
+    RunResult merged = ShardResults.merge(shardResults.subList(0, shards));
+    LevelResults.fill(step.result(), merged, run.getSpec().getSlo());
+    step.result().setState(SUCCEEDED);
+  }
+
+  private static void summarize(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<Step> steps) {
+    List<TargetSummary> summaries = new ArrayList<>();
+    for (ResolvedBenchmarkTarget t : targets) {
+      List<LevelResult> measured = steps.stream().filter(s -> s.target() == t)
+          .map(Step::result).filter(r -> SUCCEEDED.equals(r.getState())).toList();
+      TargetSummary summary = new TargetSummary();
+      summary.setName(t.name());
+      summary.setKind(t.kind());
+      summary.setEndpoint(t.endpoint());
+      measured.stream().map(r -> r.getTtftMs() == null ? null : r.getTtftMs().getP95()).filter(v -> v != null)
+          .min(Double::compare).ifPresent(summary::setBestTtftP95Ms);
+      // Levels run in increasing load: the last that meets the SLO is the capacity.
+      measured.stream().filter(r -> Boolean.TRUE.equals(r.getMeetsSlo())).reduce((a, b) -> b).ifPresent(r -> {
+        summary.setMaxLoadMeetingSlo(r.getLevel());
+        summary.setSloRequestsPerSecond(r.getRequestsPerSecond());
+      });
+      summaries.add(summary);
+    }
+    status.setTargets(summaries);
+    RunSummary run = new RunSummary();
+    summaries.stream().filter(s -> s.getBestTtftP95Ms() != null)
+        .min(Comparator.comparingDouble(TargetSummary::getBestTtftP95Ms)).ifPresent(best -> {
+          run.setBestTtftP95Ms(best.getBestTtftP95Ms());
+          run.setFastestTarget(best.getName());
+        });
+    status.setSummary(run);
+  }
+
+  private UpdateControl<BenchmarkRun> finish(BenchmarkRun run, BenchmarkRunStatus status, boolean succeeded, String reason,
+      String message) {
+    Long generation = run.getMetadata().getGeneration();
+    status.setPhase(succeeded ? BenchmarkRunStatus.Phase.Succeeded : BenchmarkRunStatus.Phase.Failed);
+    status.setCompletionTime(now());
+    status.setCondition(BenchmarkRunStatus.COMPLETE, succeeded, reason, message, generation);
+    status.setCondition(BenchmarkRunStatus.FAILED, !succeeded, reason, message, generation);
+    status.setCondition(Conditions.READY, succeeded, reason, message, generation);
     return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new));
+  }
+
+  private static boolean isDone(LevelResult r) {
+    return SUCCEEDED.equals(r.getState()) || FAILED.equals(r.getState());
+  }
+
+  /** The spec's seed, else one derived from the run's UID: reproducible for this run. */
+  static long seedOf(BenchmarkRun run) {
+    String uid = Optional.ofNullable(run.getMetadata().getUid()).orElse(run.getMetadata().getName());
+    return uid.hashCode() & 0xffffffffL;
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** An unexpected API error ends up in status (and is retried), never in a crash loop. */
+  @Override
+  public ErrorStatusUpdateControl<BenchmarkRun> updateErrorStatus(BenchmarkRun run, Context<BenchmarkRun> context,
+      Exception e) {
+    BenchmarkRunStatus status = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    status.setCondition(Conditions.READY, false, "ReconcileError",
+        message.length() > 1000 ? message.substring(0, 1000) + "..." : message, run.getMetadata().getGeneration());
+    return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new));
   }
 }

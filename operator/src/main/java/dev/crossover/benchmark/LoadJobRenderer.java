@@ -1,0 +1,142 @@
+package dev.crossover.benchmark;
+
+import dev.crossover.api.v1alpha1.BenchmarkRun;
+import dev.crossover.api.v1alpha1.ExecutionSpec;
+import dev.crossover.loadgen.plan.RunPlan;
+import dev.crossover.operator.ConfigFiles;
+import dev.crossover.operator.Durations;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders the load Job of one level for one target, and the ConfigMap holding its run plan.
+ * Pure. The Job is an Indexed Job of the level's shard count; each pod runs
+ * {@code loadgen run --plan} and prints its result JSON last, which the operator reads from the
+ * pod's log: load pods need no API rights at all (no service account token unless AWS access
+ * asks for one). Names are derived from the run, target and level, so a restarted operator
+ * finds the Job it created instead of creating another.
+ */
+public final class LoadJobRenderer {
+
+  public static final String RUN_LABEL = "crossover.dev/benchmarkrun";
+  public static final String TARGET_LABEL = "crossover.dev/target";
+  public static final String LEVEL_LABEL = "crossover.dev/level";
+  static final String PLAN_FILE = "plan.json";
+
+  private LoadJobRenderer() {}
+
+  public static String jobName(BenchmarkRun run, int targetIndex, int levelIndex) {
+    String suffix = "-t" + targetIndex + "-l" + levelIndex;
+    String base = run.getMetadata().getName();
+    // Job names end up in a pod label (job-name): at most 63 characters.
+    int room = 63 - suffix.length() - 9;
+    if (base.length() > room + 9) {
+      base = base.substring(0, room) + "-" + Integer.toHexString(base.hashCode() & 0xfffffff);
+    }
+    return base + suffix;
+  }
+
+  public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level) {
+    return new RunPlan(target.name() + " " + level.label(), target.target(), level.load(), level.workload(),
+        new RunPlan.ShardSpec(null, level.shards()),
+        new RunPlan.CalibrationSpec(true, "1ms", null));
+  }
+
+  public static ConfigMap planConfigMap(BenchmarkRun run, String jobName, RunPlan plan) {
+    return new ConfigMapBuilder()
+        .withMetadata(meta(run, jobName, Map.of()))
+        .withData(Map.of(PLAN_FILE, ConfigFiles.json(plan)))
+        .build();
+  }
+
+  public static Job job(BenchmarkRun run, String jobName, String image, ResolvedBenchmarkTarget target,
+      PlannedLevel level, int levelIndex) {
+    ExecutionSpec exec = Optional.ofNullable(run.getSpec().getExecution()).orElseGet(ExecutionSpec::new);
+    Optional<String> awsServiceAccount = Optional.ofNullable(run.getSpec().getAws()).map(a -> a.getServiceAccountName());
+    List<EnvVar> env = new ArrayList<>();
+    if (target.apiKey() != null) {
+      env.add(new EnvVarBuilder().withName(ResolvedBenchmarkTarget.API_KEY_ENV).withNewValueFrom().withNewSecretKeyRef()
+          .withName(target.apiKey().getName()).withKey(target.apiKey().getKey()).endSecretKeyRef().endValueFrom().build());
+    }
+    Map<String, String> labels = Map.of(TARGET_LABEL, target.name(), LEVEL_LABEL, Integer.toString(levelIndex));
+    var credentials = Optional.ofNullable(run.getSpec().getAws()).map(a -> a.getCredentialsSecretRef());
+    return new JobBuilder()
+        .withMetadata(meta(run, jobName, labels))
+        .withNewSpec()
+          .withCompletionMode("Indexed")
+          .withCompletions(level.shards())
+          .withParallelism(level.shards())
+          .withBackoffLimit(Optional.ofNullable(exec.getBackoffLimit()).orElse(2))
+          .withActiveDeadlineSeconds(deadlineSeconds(exec, level))
+          // Kept a day after finishing: the operator reads results at once, people read logs later.
+          .withTtlSecondsAfterFinished(86_400)
+          .withNewTemplate()
+            .withNewMetadata().addToLabels(RUN_LABEL, run.getMetadata().getName()).addToLabels(labels).endMetadata()
+            .withNewSpec()
+              .withRestartPolicy("Never")
+              .withServiceAccountName(awsServiceAccount.orElse(null))
+              // Pod Identity and IRSA need the token; nothing else in a load pod talks to the API.
+              .withAutomountServiceAccountToken(awsServiceAccount.isPresent())
+              .addNewContainer()
+                .withName("loadgen")
+                .withImage(Optional.ofNullable(exec.getImage()).orElse(image))
+                .withArgs("run", "--plan", "/plan/" + PLAN_FILE)
+                .withEnv(env)
+                .withEnvFrom(credentials.map(c -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
+                    .withNewSecretRef().withName(c.getName()).endSecretRef().build())).orElse(List.of()))
+                .withResources(Optional.ofNullable(exec.getResources()).orElse(defaultResources()))
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false)
+                  .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .addNewVolumeMount().withName("plan").withMountPath("/plan").withReadOnly(true).endVolumeMount()
+              .endContainer()
+              .addNewVolume().withName("plan").withNewConfigMap().withName(jobName).endConfigMap().endVolume()
+            .endSpec()
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** The level's planned time (warm-up + stages) three times over, plus five minutes, unless set. */
+  static long deadlineSeconds(ExecutionSpec exec, PlannedLevel level) {
+    if (exec.getLevelTimeout() != null) {
+      return Durations.seconds(exec.getLevelTimeout());
+    }
+    long planned = Durations.seconds(Optional.ofNullable(level.load().warmup()).orElse("0s"))
+        + level.load().stages().stream().mapToLong(s -> Durations.seconds(s.duration())).sum();
+    return planned * 3 + 300;
+  }
+
+  private static ResourceRequirements defaultResources() {
+    return new ResourceRequirementsBuilder()
+        .withRequests(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")))
+        .withLimits(Map.of("memory", new Quantity("1Gi")))
+        .build();
+  }
+
+  private static ObjectMeta meta(BenchmarkRun run, String name, Map<String, String> labels) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(run.getMetadata().getNamespace())
+        .addToLabels("app.kubernetes.io/managed-by", "crossover")
+        .addToLabels(RUN_LABEL, run.getMetadata().getName())
+        .addToLabels(labels)
+        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(run.getApiVersion()).withKind(run.getKind())
+            .withName(run.getMetadata().getName()).withUid(run.getMetadata().getUid())
+            .withController(true).withBlockOwnerDeletion(true).build())
+        .build();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.crossover.benchmark;
+
+import dev.crossover.api.v1alpha1.BenchmarkRun;
+import dev.crossover.api.v1alpha1.BenchmarkTarget;
+import dev.crossover.api.v1alpha1.GatewayProfile;
+import dev.crossover.api.v1alpha1.InferencePlatform;
+import dev.crossover.api.v1alpha1.ResolvedBackend;
+import dev.crossover.api.v1alpha1.SecretKeyRef;
+import dev.crossover.loadgen.plan.RunPlan;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves each target of a run against the cluster. A reference that does not resolve yet
+ * (platform not Ready, gateway without an endpoint) is a reason to wait; one that cannot work
+ * (an unsupported target kind) is a reason to fail. Either way the message names the target.
+ */
+public final class TargetResolver {
+
+  /** The outcome for one target. */
+  public sealed interface Resolution {
+    record Resolved(ResolvedBenchmarkTarget target) implements Resolution {}
+    record Waiting(String reason, String message) implements Resolution {}
+    record Impossible(String reason, String message) implements Resolution {}
+  }
+
+  private final KubernetesClient client;
+
+  public TargetResolver(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public Resolution resolve(BenchmarkRun run, BenchmarkTarget t) {
+    String ns = run.getMetadata().getNamespace();
+    String defaultRegion = Optional.ofNullable(run.getSpec().getAws()).map(a -> a.getRegion()).orElse("us-east-1");
+    if (t.getPlatformRef() != null) {
+      String refNs = t.getPlatformRef().namespaceOr(ns);
+      InferencePlatform p = client.resources(InferencePlatform.class).inNamespace(refNs)
+          .withName(t.getPlatformRef().getName()).get();
+      if (p == null) {
+        return new Resolution.Waiting("PlatformNotFound", "target " + t.getName() + ": InferencePlatform "
+            + refNs + "/" + t.getPlatformRef().getName() + " does not exist");
+      }
+      if (p.getStatus() == null || !p.getStatus().isTrue("Ready") || p.getStatus().getEndpoint() == null) {
+        return new Resolution.Waiting("PlatformNotReady", "target " + t.getName() + ": InferencePlatform "
+            + refNs + "/" + t.getPlatformRef().getName() + " is not Ready yet");
+      }
+      return resolved(t, "Platform", p.getStatus().getEndpoint(), p.getStatus().getServedModel(), null, true);
+    }
+    if (t.getGatewayRef() != null) {
+      String refNs = t.getGatewayRef().namespaceOr(ns);
+      GatewayProfile g = client.resources(GatewayProfile.class).inNamespace(refNs)
+          .withName(t.getGatewayRef().getName()).get();
+      if (g == null) {
+        return new Resolution.Waiting("GatewayNotFound", "target " + t.getName() + ": GatewayProfile "
+            + refNs + "/" + t.getGatewayRef().getName() + " does not exist");
+      }
+      if (g.getStatus() == null || !g.getStatus().isTrue("Ready") || g.getStatus().getEndpoint() == null) {
+        return new Resolution.Waiting("GatewayNotReady", "target " + t.getName() + ": GatewayProfile "
+            + refNs + "/" + t.getGatewayRef().getName() + " is not Ready yet");
+      }
+      List<ResolvedBackend> backends = Optional.ofNullable(g.getStatus().getResolvedBackends()).orElse(List.of());
+      String model = backends.isEmpty() ? null : backends.get(0).getModel();
+      boolean nativePath = g.getSpec().getType() == dev.crossover.api.v1alpha1.GatewayProfileSpec.Type.Native;
+      SecretKeyRef key = nativePath || g.getStatus().getMasterKeySecret() == null ? null
+          : new SecretKeyRef(g.getStatus().getMasterKeySecret(), dev.crossover.gateway.GatewayNames.MASTER_KEY_KEY);
+      return resolved(t, "Gateway", g.getStatus().getEndpoint(), model, key, true);
+    }
+    if (t.getOpenAI() != null) {
+      SecretKeyRef key = t.getOpenAI().getApiKeySecretRef() == null ? null
+          : new SecretKeyRef(t.getOpenAI().getApiKeySecretRef().getName(), t.getOpenAI().getApiKeySecretRef().keyOr("apiKey"));
+      return resolved(t, "OpenAI", t.getOpenAI().getUrl(), t.getOpenAI().getModel(), key, false);
+    }
+    if (t.getBedrock() != null) {
+      String region = Optional.ofNullable(t.getBedrock().getRegion()).orElse(defaultRegion);
+      return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
+          new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region, null),
+          null, false));
+    }
+    return new Resolution.Impossible("TargetKindUnsupported", "target " + t.getName()
+        + ": AgentCore targets are not supported by this version's load generator (its AWS SDK module is not available yet)");
+  }
+
+  private static Resolution resolved(BenchmarkTarget t, String kind, String url, String model, SecretKeyRef key,
+      boolean selfManaged) {
+    if (model == null || model.isBlank()) {
+      return new Resolution.Waiting("ModelUnknown", "target " + t.getName() + ": the model name is not known yet");
+    }
+    return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), kind, url,
+        new RunPlan.Target("openai", url, "chat", model, key == null ? null : ResolvedBenchmarkTarget.API_KEY_ENV,
+            null, null, null, null),
+        key, selfManaged));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.crossover.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossover.api.v1alpha1.BenchmarkRun;
+import dev.crossover.api.v1alpha1.SecretKeyRef;
+import dev.crossover.loadgen.plan.RunPlan;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
+
+class LoadJobRendererTest {
+
+  private static BenchmarkRun run(String extra) {
+    BenchmarkRun run = new KubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata: {name: gateway-overhead, namespace: bench, uid: 0b7a7c1e-0000-4000-8000-000000000002}
+        spec:
+          scenario: Custom
+          targets:
+            - name: a1-litellm
+              gatewayRef: {name: a1}
+          load: {concurrency: [10], warmup: 30s, duration: 2m, parallelism: 4}
+        """ + extra, BenchmarkRun.class);
+    return run;
+  }
+
+  private static final ResolvedBenchmarkTarget GATEWAY = new ResolvedBenchmarkTarget("a1-litellm", "Gateway",
+      "http://a1.bench.svc:4000/v1",
+      new RunPlan.Target("openai", "http://a1.bench.svc:4000/v1", "chat", "llama", ResolvedBenchmarkTarget.API_KEY_ENV,
+          null, null, null, null),
+      new SecretKeyRef("a1-master-key", "masterKey"), true);
+
+  @Test
+  void anIndexedJobOfTheLevelsShardsWithTheKeyFromItsSecretAndNoApiToken() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    String name = LoadJobRenderer.jobName(run, 0, 0);
+    Job job = LoadJobRenderer.job(run, name, "loadgen:test", GATEWAY, level, 0);
+    assertThat(name).isEqualTo("gateway-overhead-t0-l0");
+    assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+      assertThat(o.getKind()).isEqualTo("BenchmarkRun");
+      assertThat(o.getController()).isTrue();
+    });
+    assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+    assertThat(job.getSpec().getCompletions()).isEqualTo(4);
+    assertThat(job.getSpec().getParallelism()).isEqualTo(4);
+    assertThat(job.getSpec().getBackoffLimit()).isEqualTo(2);
+    // (30 s warm-up + 120 s) x 3 + 300 s
+    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(750L);
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getAutomountServiceAccountToken()).as("load pods need no API rights").isFalse();
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    var c = pod.getContainers().get(0);
+    assertThat(c.getImage()).isEqualTo("loadgen:test");
+    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json");
+    assertThat(c.getEnv()).singleElement().satisfies(e -> {
+      assertThat(e.getName()).isEqualTo(ResolvedBenchmarkTarget.API_KEY_ENV);
+      assertThat(e.getValue()).as("the key itself never appears in the Job").isNull();
+      assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("a1-master-key");
+    });
+    assertThat(pod.getVolumes()).singleElement().satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo(name));
+  }
+
+  @Test
+  void thePlanNamesTheKeysVariableNotTheKey() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    var configMap = LoadJobRenderer.planConfigMap(run, "j", LoadJobRenderer.plan(run, GATEWAY, level));
+    String plan = configMap.getData().get("plan.json");
+    assertThat(plan).contains("\"apiKeyEnv\" : \"" + ResolvedBenchmarkTarget.API_KEY_ENV + "\"")
+        .contains("\"url\" : \"http://a1.bench.svc:4000/v1\"")
+        .contains("\"count\" : 4")
+        .doesNotContain("masterKey");
+  }
+
+  @Test
+  void awsAccessUsesTheServiceAccountAndItsToken() {
+    BenchmarkRun run = run("""
+          aws: {serviceAccountName: crossover-bedrock}
+        """);
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    var pod = LoadJobRenderer.job(run, "j", "img", GATEWAY, level, 0).getSpec().getTemplate().getSpec();
+    assertThat(pod.getServiceAccountName()).isEqualTo("crossover-bedrock");
+    assertThat(pod.getAutomountServiceAccountToken()).isTrue();
+  }
+
+  @Test
+  void longRunNamesStillGiveValidJobNames() {
+    BenchmarkRun run = run("");
+    run.getMetadata().setName("a-very-long-benchmark-run-name-that-keeps-going-and-going-on");
+    String name = LoadJobRenderer.jobName(run, 12, 31);
+    assertThat(name).hasSizeLessThanOrEqualTo(63).endsWith("-t12-l31").matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  }
+}
