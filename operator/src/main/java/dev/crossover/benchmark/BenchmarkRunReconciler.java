@@ -9,6 +9,7 @@ import dev.crossover.api.v1alpha1.RunSummary;
 import dev.crossover.api.v1alpha1.TargetSummary;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Runs a BenchmarkRun: resolves its targets, plans target x level, and runs one load Job per
@@ -55,8 +55,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   private final Clock clock;
 
   public BenchmarkRunReconciler() {
-    this(ConfigProvider.getConfig().getOptionalValue("crossover.images.loadgen", String.class)
-        .orElse("ghcr.io/crossover-dev/crossover-loadgen:0.1.0"), Clock.systemUTC());
+    this(Images.fromConfig().loadgen(), Clock.systemUTC());
   }
 
   public BenchmarkRunReconciler(String loadgenImage, Clock clock) {
@@ -273,9 +272,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   public ErrorStatusUpdateControl<BenchmarkRun> updateErrorStatus(BenchmarkRun run, Context<BenchmarkRun> context,
       Exception e) {
     BenchmarkRunStatus status = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    status.setCondition(Conditions.READY, false, "ReconcileError",
-        message.length() > 1000 ? message.substring(0, 1000) + "..." : message, run.getMetadata().getGeneration());
+    status.setCondition(Conditions.READY, false, "ReconcileError", Conditions.message(e), run.getMetadata().getGeneration());
     return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new));
   }
 }

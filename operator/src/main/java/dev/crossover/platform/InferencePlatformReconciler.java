@@ -6,6 +6,7 @@ import dev.crossover.api.v1alpha1.NodeCount;
 import dev.crossover.api.v1alpha1.PlatformChildren;
 import dev.crossover.aws.InstanceTypeCatalog;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
 import dev.crossover.platform.karpenter.EC2NodeClass;
 import dev.crossover.platform.karpenter.NodePool;
@@ -342,9 +343,8 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   public ErrorStatusUpdateControl<InferencePlatform> updateErrorStatus(InferencePlatform platform,
       Context<InferencePlatform> context, Exception e) {
     InferencePlatformStatus status = platform.getStatus() == null ? new InferencePlatformStatus() : platform.getStatus();
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    status.setCondition(Conditions.READY, false, "ReconcileError",
-        message.length() > 1000 ? message.substring(0, 1000) + "..." : message, platform.getMetadata().getGeneration());
+    status.setCondition(Conditions.READY, false, "ReconcileError", Conditions.message(e),
+        platform.getMetadata().getGeneration());
     return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(platform, status, InferencePlatform::new));
   }
 }

@@ -1,5 +1,6 @@
 package dev.crossover.platform;
 
+import dev.crossover.operator.Images;
 import dev.crossover.operator.Durations;
 import dev.crossover.api.v1alpha1.EndpointPickerSpec;
 import dev.crossover.api.v1alpha1.EngineSpec;

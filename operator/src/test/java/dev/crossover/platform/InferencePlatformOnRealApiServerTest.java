@@ -1,5 +1,6 @@
 package dev.crossover.platform;
 
+import dev.crossover.operator.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

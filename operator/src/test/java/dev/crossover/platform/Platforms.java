@@ -1,5 +1,6 @@
 package dev.crossover.platform;
 
+import dev.crossover.operator.Images;
 import dev.crossover.api.v1alpha1.InferencePlatform;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
