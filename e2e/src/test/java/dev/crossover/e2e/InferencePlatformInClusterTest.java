@@ -157,7 +157,13 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         Map<String, Object> summary = (Map<String, Object>) status.get("summary");
         assertThat(summary.get("fastestTarget")).isEqualTo("sim");
         List<Map<String, Object>> targets = (List<Map<String, Object>>) status.get("targets");
-        assertThat(targets).singleElement().satisfies(t -> assertThat(t.get("maxLoadMeetingSlo")).isEqualTo("concurrency 2"));
+        assertThat(targets).singleElement().satisfies(t -> {
+            assertThat(t.get("maxLoadMeetingSlo")).isEqualTo("concurrency 2");
+            // The simulator stands in for vLLM on the platform's instance type (g5.2xlarge by default).
+            assertThat(Double.parseDouble((String) t.get("costPerMillionTokensUSD"))).isPositive();
+            assertThat((String) t.get("costNote")).contains("simulated platform priced as 1 x g5.2xlarge");
+        });
+        assertThat(summary.get("cheapestTarget")).isEqualTo("sim");
     }
 
     @SuppressWarnings("unchecked")

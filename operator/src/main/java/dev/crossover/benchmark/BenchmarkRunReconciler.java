@@ -3,6 +3,7 @@ package dev.crossover.benchmark;
 import dev.crossover.api.v1alpha1.BenchmarkRun;
 import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.BenchmarkTarget;
+import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.ExecutionSpec;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.RunSummary;
@@ -52,6 +53,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   static final String FAILED = "Failed";
 
   private final String loadgenImage;
+  private final BenchmarkCosts costs =
+      new BenchmarkCosts(dev.crossover.cost.PriceCatalog.embedded(), dev.crossover.aws.InstanceTypeCatalog.embedded());
   private final Clock clock;
 
   public BenchmarkRunReconciler() {
@@ -127,7 +130,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     long done = steps.stream().filter(s -> isDone(s.result())).count();
     status.setProgress(done + "/" + steps.size());
-    summarize(status, targets, steps);
+    summarize(status, targets, steps, run.getSpec().getCost());
     if (done == steps.size()) {
       boolean anySucceeded = steps.stream().anyMatch(s -> SUCCEEDED.equals(s.result().getState()));
       return finish(run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
@@ -214,7 +217,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     step.result().setState(SUCCEEDED);
   }
 
-  private static void summarize(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<Step> steps) {
+  private void summarize(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<Step> steps,
+      CostSpec costSpec) {
+    List<BenchmarkCosts.Measured> costInputs = new ArrayList<>();
     List<TargetSummary> summaries = new ArrayList<>();
     for (ResolvedBenchmarkTarget t : targets) {
       List<LevelResult> measured = steps.stream().filter(s -> s.target() == t)
@@ -226,12 +231,27 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       measured.stream().map(r -> r.getTtftMs() == null ? null : r.getTtftMs().getP95()).filter(v -> v != null)
           .min(Double::compare).ifPresent(summary::setBestTtftP95Ms);
       // Levels run in increasing load: the last that meets the SLO is the capacity.
-      measured.stream().filter(r -> Boolean.TRUE.equals(r.getMeetsSlo())).reduce((a, b) -> b).ifPresent(r -> {
+      Optional<LevelResult> capacity = measured.stream().filter(r -> Boolean.TRUE.equals(r.getMeetsSlo())).reduce((a, b) -> b);
+      capacity.ifPresent(r -> {
         summary.setMaxLoadMeetingSlo(r.getLevel());
         summary.setSloRequestsPerSecond(r.getRequestsPerSecond());
       });
       summaries.add(summary);
+      if (!measured.isEmpty()) {
+        LevelResult basis = capacity.orElse(measured.getLast());
+        costInputs.add(new BenchmarkCosts.Measured(t.name(), t.selfManaged(), t.platform(), t.bedrockModelId(),
+            capacity.map(LevelResult::getRequestsPerSecond).orElse(0.0),
+            Optional.ofNullable(basis.getInputTokensPerRequest()).orElse(0.0),
+            Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0)));
+      }
     }
+    BenchmarkCosts.Result costs = this.costs.compute(costSpec, costInputs);
+    for (TargetSummary summary : summaries) {
+      summary.setCostPerMillionTokensUSD(costs.costPerMillionTokensUsd().get(summary.getName()));
+      summary.setCostNote(costs.notes().get(summary.getName()));
+    }
+    status.setBreakEven(costs.breakEven().isEmpty() ? null : costs.breakEven());
+    status.setRecommendation(costs.recommendation().orElse(null));
     status.setTargets(summaries);
     RunSummary run = new RunSummary();
     summaries.stream().filter(s -> s.getBestTtftP95Ms() != null)
@@ -239,6 +259,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
           run.setBestTtftP95Ms(best.getBestTtftP95Ms());
           run.setFastestTarget(best.getName());
         });
+    costs.costPerMillionTokensUsd().entrySet().stream()
+        .min(Comparator.comparing(e -> new java.math.BigDecimal(e.getValue())))
+        .ifPresent(cheapest -> run.setCheapestTarget(cheapest.getKey()));
     status.setSummary(run);
   }
 

@@ -29,6 +29,11 @@ public final class LevelResults {
     level.setRequestsPerSecond(s.path("requestsPerSecond").asDouble());
     level.setOutputTokensPerSecond(s.path("outputTokensPerSecond").asDouble());
     level.setCacheHitRate(s.path("cacheReadInputTokenShare").asDouble());
+    long succeeded = merged.total().counter(Counter.REQUESTS_SUCCEEDED);
+    if (succeeded > 0) {
+      level.setInputTokensPerRequest((double) merged.total().counter(Counter.INPUT_TOKENS) / succeeded);
+      level.setOutputTokensPerRequest((double) merged.total().counter(Counter.OUTPUT_TOKENS) / succeeded);
+    }
     level.setSchedulingLagP99Ms(s.path("schedulingLagMs").path("p99").isMissingNode() ? null
         : s.path("schedulingLagMs").path("p99").asDouble());
     level.setMeetsSlo(meets(level, Optional.ofNullable(slo).orElseGet(SloSpec::new)));

@@ -46,7 +46,8 @@ public final class TargetResolver {
         return new Resolution.Waiting("PlatformNotReady", "target " + t.getName() + ": InferencePlatform "
             + refNs + "/" + t.getPlatformRef().getName() + " is not Ready yet");
       }
-      return resolved(t, "Platform", p.getStatus().getEndpoint(), p.getStatus().getServedModel(), null, true);
+      return resolved(t, "Platform", p.getStatus().getEndpoint(), p.getStatus().getServedModel(), null,
+          Optional.of(facts(p)));
     }
     if (t.getGatewayRef() != null) {
       String refNs = t.getGatewayRef().namespaceOr(ns);
@@ -65,31 +66,55 @@ public final class TargetResolver {
       boolean nativePath = g.getSpec().getType() == dev.crossover.api.v1alpha1.GatewayProfileSpec.Type.Native;
       SecretKeyRef key = nativePath || g.getStatus().getMasterKeySecret() == null ? null
           : new SecretKeyRef(g.getStatus().getMasterKeySecret(), dev.crossover.gateway.GatewayNames.MASTER_KEY_KEY);
-      return resolved(t, "Gateway", g.getStatus().getEndpoint(), model, key, true);
+      return resolved(t, "Gateway", g.getStatus().getEndpoint(), model, key, platformBehind(g, refNs));
     }
     if (t.getOpenAI() != null) {
       SecretKeyRef key = t.getOpenAI().getApiKeySecretRef() == null ? null
           : new SecretKeyRef(t.getOpenAI().getApiKeySecretRef().getName(), t.getOpenAI().getApiKeySecretRef().keyOr("apiKey"));
-      return resolved(t, "OpenAI", t.getOpenAI().getUrl(), t.getOpenAI().getModel(), key, false);
+      return resolved(t, "OpenAI", t.getOpenAI().getUrl(), t.getOpenAI().getModel(), key, null);
     }
     if (t.getBedrock() != null) {
       String region = Optional.ofNullable(t.getBedrock().getRegion()).orElse(defaultRegion);
       return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
           new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region, null),
-          null, false));
+          null, false, Optional.empty(), t.getBedrock().getModelId()));
     }
     return new Resolution.Impossible("TargetKindUnsupported", "target " + t.getName()
         + ": AgentCore targets are not supported by this version's load generator (its AWS SDK module is not available yet)");
   }
 
+  /** The first platform a gateway's backends name: what the gateway's traffic runs on. */
+  private Optional<BenchmarkCosts.PlatformFacts> platformBehind(GatewayProfile g, String ns) {
+    return g.getSpec().getBackends().stream().filter(b -> b.getPlatformRef() != null).findFirst()
+        .map(b -> client.resources(InferencePlatform.class).inNamespace(b.getPlatformRef().namespaceOr(ns))
+            .withName(b.getPlatformRef().getName()).get())
+        .map(TargetResolver::facts);
+  }
+
+  static BenchmarkCosts.PlatformFacts facts(InferencePlatform p) {
+    var spec = p.getSpec();
+    var engine = Optional.ofNullable(spec.getEngine());
+    String instanceType = Optional.ofNullable(spec.getNodes()).map(n -> n.getInstanceType()).orElse("g5.2xlarge");
+    return new BenchmarkCosts.PlatformFacts(instanceType,
+        engine.map(e -> e.getReplicas()).orElse(1),
+        engine.map(e -> e.getTensorParallelSize()).orElse(1),
+        spec.getPricing(),
+        engine.map(e -> e.getType() == dev.crossover.api.v1alpha1.EngineSpec.Type.Simulator).orElse(false));
+  }
+
+  /**
+   * An OpenAI-compatible target. platform present: self-managed (a platform or a gateway in front
+   * of one); null: an external endpoint, neither self-managed nor priced per token here.
+   */
   private static Resolution resolved(BenchmarkTarget t, String kind, String url, String model, SecretKeyRef key,
-      boolean selfManaged) {
+      Optional<BenchmarkCosts.PlatformFacts> platform) {
+    boolean selfManaged = platform != null;
     if (model == null || model.isBlank()) {
       return new Resolution.Waiting("ModelUnknown", "target " + t.getName() + ": the model name is not known yet");
     }
     return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), kind, url,
         new RunPlan.Target("openai", url, "chat", model, key == null ? null : ResolvedBenchmarkTarget.API_KEY_ENV,
             null, null, null, null),
-        key, selfManaged));
+        key, selfManaged, platform == null ? Optional.empty() : platform, null));
   }
 }

@@ -30,7 +30,7 @@ class LoadJobRendererTest {
       "http://a1.bench.svc:4000/v1",
       new RunPlan.Target("openai", "http://a1.bench.svc:4000/v1", "chat", "llama", ResolvedBenchmarkTarget.API_KEY_ENV,
           null, null, null, null),
-      new SecretKeyRef("a1-master-key", "masterKey"), true);
+      new SecretKeyRef("a1-master-key", "masterKey"), true, java.util.Optional.empty(), null);
 
   @Test
   void anIndexedJobOfTheLevelsShardsWithTheKeyFromItsSecretAndNoApiToken() {

@@ -31,6 +31,10 @@ public class LevelResult {
   private Double requestsPerSecond;
   @JsonPropertyDescription("Output tokens per second.")
   private Double outputTokensPerSecond;
+  @JsonPropertyDescription("Mean prompt tokens per successful request (server-reported usage).")
+  private Double inputTokensPerRequest;
+  @JsonPropertyDescription("Mean completion tokens per successful request (server-reported usage).")
+  private Double outputTokensPerRequest;
   @JsonPropertyDescription("Fraction of prompt tokens served from cache (Bedrock cache reads; vLLM prefix-cache hits).")
   private Double cacheHitRate;
   @JsonPropertyDescription("Client scheduling lag p99, ms: how late the load generator sent requests. High values mark the result unreliable.")

@@ -21,6 +21,8 @@ public class TargetSummary {
   private Double bestTtftP95Ms;
   @JsonPropertyDescription("USD per 1M tokens (input + output) at the SLO-meeting load.")
   private String costPerMillionTokensUSD;
+  @JsonPropertyDescription("Why there is no cost figure, or what it assumes (e.g. a simulated platform priced as its instance type).")
+  private String costNote;
   @JsonPropertyDescription("Latency this gateway adds over the direct platform path, from paired runs, ms, with a 95% confidence interval.")
   private GatewayOverhead gatewayAddedLatency;
 }

@@ -1,0 +1,125 @@
+package dev.crossover.benchmark;
+
+import dev.crossover.api.v1alpha1.BreakEvenPoint;
+import dev.crossover.api.v1alpha1.CostSpec;
+import dev.crossover.api.v1alpha1.PlatformPricingSpec;
+import dev.crossover.aws.InstanceTypeCatalog;
+import dev.crossover.cost.BedrockTokenCost;
+import dev.crossover.cost.BreakEvenAnalysis;
+import dev.crossover.cost.BreakEvenSolver;
+import dev.crossover.cost.CostCurve;
+import dev.crossover.cost.CostSettings;
+import dev.crossover.cost.PriceCatalog;
+import dev.crossover.cost.SelfManagedCost;
+import dev.crossover.cost.TrafficUnits;
+import dev.crossover.cost.UnknownPriceException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cost per 1M tokens of each measured target and the break-even points between self-managed
+ * and managed ones. Self-managed cost is a step function of traffic whose step is the
+ * capacity the run measured (the highest level meeting the SLO); managed cost is per token at
+ * the token mix the run measured. A price nobody knows becomes a message, never a zero.
+ */
+public final class BenchmarkCosts {
+
+  /** What the run measured of one target, and (self-managed) what it runs on. */
+  public record Measured(String target, boolean selfManaged, Optional<PlatformFacts> platform, String bedrockModelId,
+      double sloRequestsPerSecond, double inputTokensPerRequest, double outputTokensPerRequest) {
+    double tokensPerRequest() {
+      return inputTokensPerRequest + outputTokensPerRequest;
+    }
+  }
+
+  /** The platform behind a self-managed target. simulated: a simulator priced as its instance type. */
+  public record PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
+      boolean simulated) {}
+
+  public record Result(Map<String, String> costPerMillionTokensUsd, Map<String, String> notes,
+      List<BreakEvenPoint> breakEven, Optional<String> recommendation) {}
+
+  private final PriceCatalog catalog;
+  private final InstanceTypeCatalog instanceTypes;
+
+  public BenchmarkCosts(PriceCatalog catalog, InstanceTypeCatalog instanceTypes) {
+    this.catalog = catalog;
+    this.instanceTypes = instanceTypes;
+  }
+
+  public Result compute(CostSpec costSpec, List<Measured> measured) {
+    CostSettings settings = CostSettings.from(costSpec);
+    PriceCatalog prices = catalog.withPins(costSpec);
+    Map<String, String> perMillion = new LinkedHashMap<>();
+    Map<String, String> notes = new LinkedHashMap<>();
+    Map<String, CostCurve> selfManaged = new LinkedHashMap<>();
+    Map<String, CostCurve> managed = new LinkedHashMap<>();
+    Map<String, Measured> byName = new LinkedHashMap<>();
+    for (Measured m : measured) {
+      byName.put(m.target(), m);
+      if (!(m.sloRequestsPerSecond() > 0) || !(m.tokensPerRequest() > 0)) {
+        notes.put(m.target(), "no level met the SLO: no capacity to price");
+        continue;
+      }
+      try {
+        CostCurve curve = m.selfManaged() ? selfManagedCurve(m, settings, prices) : managedCurve(m, prices);
+        if (m.selfManaged()) {
+          selfManaged.put(m.target(), curve);
+        } else {
+          managed.put(m.target(), curve);
+        }
+        BigDecimal tokens = units(settings, m).tokensPerMonthAtRequestsPerSecond(m.sloRequestsPerSecond());
+        BigDecimal perToken = curve.monthlyUsd(tokens).divide(tokens, MathContext.DECIMAL64);
+        perMillion.put(m.target(), perToken.multiply(BigDecimal.valueOf(1_000_000)).setScale(4, RoundingMode.HALF_UP)
+            .stripTrailingZeros().toPlainString());
+        m.platform().filter(PlatformFacts::simulated).ifPresent(p -> notes.put(m.target(),
+            "simulated platform priced as " + p.replicas() + " x " + p.instanceType()));
+      } catch (UnknownPriceException | IllegalArgumentException e) {
+        notes.put(m.target(), e.getMessage());
+      }
+    }
+    List<BreakEvenPoint> points = new ArrayList<>();
+    String recommendation = null;
+    for (var self : selfManaged.entrySet()) {
+      for (var man : managed.entrySet()) {
+        TrafficUnits units = units(settings, byName.get(self.getKey()));
+        BreakEvenAnalysis analysis = BreakEvenSolver.solve(self.getValue(), man.getValue(), settings.maxTrafficLevel(), units);
+        analysis.crossings().forEach(c -> points.add(c.toStatus(self.getKey(), man.getKey())));
+        if (recommendation == null) {
+          recommendation = analysis.recommendation();
+        }
+      }
+    }
+    return new Result(perMillion, notes, points, Optional.ofNullable(recommendation));
+  }
+
+  private SelfManagedCost selfManagedCurve(Measured m, CostSettings settings, PriceCatalog prices) {
+    PlatformFacts p = m.platform().orElseThrow(() -> new IllegalArgumentException("the platform behind the target is unknown"));
+    int gpusPerNode = instanceTypes.find(p.instanceType()).map(t -> t.gpus()).orElse(p.tensorParallelSize());
+    int nodesPerReplica = Math.max(1, (p.tensorParallelSize() + gpusPerNode - 1) / gpusPerNode);
+    double perReplica = m.sloRequestsPerSecond() * m.tokensPerRequest() / Math.max(1, p.replicas());
+    return new SelfManagedCost(m.target(), settings.hoursPerMonth(),
+        prices.nodeHourly(p.instanceType(), settings.instancePricing(), p.pins()),
+        nodesPerReplica, perReplica, 1.0, 1,
+        prices.controlPlaneHourly("standard", p.pins()),
+        List.of(), null, settings.operationsMonthlyUsd());
+  }
+
+  private BedrockTokenCost managedCurve(Measured m, PriceCatalog prices) {
+    if (m.bedrockModelId() == null) {
+      throw new IllegalArgumentException("only Bedrock on-demand targets are priced per token so far");
+    }
+    return BedrockTokenCost.onDemand(m.target(), prices.bedrockTokenPrices(m.bedrockModelId()),
+        m.inputTokensPerRequest() / m.tokensPerRequest());
+  }
+
+  private static TrafficUnits units(CostSettings settings, Measured m) {
+    return new TrafficUnits(settings.hoursPerMonth(), m.tokensPerRequest());
+  }
+}
