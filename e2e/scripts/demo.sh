@@ -17,8 +17,10 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Kubernetes ${KUBE_VERSION} binaries (built once from the Go modules, then cached)"
 bash "$here/build-kube.sh" kube-apiserver kubectl etcd
 
-step "Building the operator"
+step "Building the operator and the load generator"
 (cd "$repo" && ./mvnw -B -q -pl operator -am package -DskipTests)
+bash "$here/build-sim.sh" >/dev/null
+bash "$here/build-images.sh" loadgen >/dev/null
 
 step "Local cluster"
 bash "$here/cluster-up.sh"
@@ -32,6 +34,8 @@ kubectl wait --for=condition=Established --timeout=60s crd --all >/dev/null
 step "Starting the operator (log: $CLUSTER_DIR/logs/operator.log)"
 mkdir -p "$CLUSTER_DIR/logs"
 jdk="$(bash "$here/jdk.sh")"
+# The cluster runs locally built images, not the published ones.
+CROSSOVER_IMAGES_SIMULATOR="$SIM_IMAGE" CROSSOVER_IMAGES_LOADGEN="$LOADGEN_IMAGE" \
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="${CROSSOVER_OPERATOR_PORT:-8089}" \
   "$jdk/bin/java" -jar "$repo/operator/target/quarkus-app/quarkus-run.jar" >"$CLUSTER_DIR/logs/operator.log" 2>&1 &
 operator_pid=$!
@@ -42,15 +46,30 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-step "Applying samples/local to namespace $NS"
+step "Applying samples/local/simulator-platform.yaml to namespace $NS"
 kubectl create namespace "$NS" --dry-run=client -o yaml | kubectl apply -f - >/dev/null
-kubectl apply -n "$NS" -f "$repo/samples/local/"
-kubectl wait -n "$NS" --for=jsonpath='{.status.observedGeneration}'=1 --timeout=60s infp/sim gwp/sim-litellm gwp/sim-bifrost br/sim-gateway-overhead >/dev/null
+kubectl apply -n "$NS" -f "$repo/samples/local/simulator-platform.yaml"
 
-step "What Crossover reports"
-kubectl get crossover -n "$NS" -o wide
+step "Waiting for the platform to become Ready"
+kubectl wait -n "$NS" --for=condition=Ready --timeout=180s infp/sim
+kubectl get infp -n "$NS"
+
+step "Running BenchmarkRun sim-direct (progress every 10 s)"
+for _ in $(seq 1 60); do
+  phase="$(kubectl get br sim-direct -n "$NS" -o jsonpath='{.status.phase} {.status.progress}')"
+  echo "  $phase"
+  case "$phase" in Succeeded*|Failed*) break ;; esac
+  sleep 10
+done
+
+step "Results"
+kubectl get br -n "$NS"
 echo
-kubectl get infp sim -n "$NS" -o jsonpath='{range .status.conditions[*]}{.type}={.status} ({.reason}): {.message}{"\n"}{end}'
+printf 'TARGET\tLEVEL\tREQUESTS\tTTFT p50 ms\tTTFT p95 ms\tE2E p95 ms\treq/s\tMEETS SLO\n'
+kubectl get br sim-direct -n "$NS" -o jsonpath='{range .status.results[*]}{.target}{"\t"}{.level}{"\t"}{.requests}{"\t"}{.ttftMs.p50}{"\t"}{.ttftMs.p95}{"\t"}{.e2eMs.p95}{"\t"}{.requestsPerSecond}{"\t"}{.meetsSlo}{"\n"}{end}'
+echo
+kubectl get br sim-direct -n "$NS" -o jsonpath='{range .status.targets[*]}{.name}: capacity {.maxLoadMeetingSlo}, USD {.costPerMillionTokensUSD} per 1M tokens ({.costNote}){"\n"}{end}'
+echo "Full status: kubectl get br sim-direct -n $NS -o yaml"
 cat <<MSG
 
 The cluster is still running: KUBECONFIG=$KUBECONFIG

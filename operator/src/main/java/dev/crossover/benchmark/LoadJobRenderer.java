@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Renders the load Job of one level for one target, and the ConfigMap holding its run plan.
  * Pure. The Job is an Indexed Job of the level's shard count; each pod runs
- * {@code loadgen run --plan} and prints its result JSON last, which the operator reads from the
+ * {@code loadgen run --plan --one-line} and prints its result as one JSON line, which the operator reads from the
  * pod's log: load pods need no API rights at all (no service account token unless AWS access
  * asks for one). Names are derived from the run, target and level, so a restarted operator
  * finds the Job it created instead of creating another.
@@ -94,7 +94,7 @@ public final class LoadJobRenderer {
               .addNewContainer()
                 .withName("loadgen")
                 .withImage(Optional.ofNullable(exec.getImage()).orElse(image))
-                .withArgs("run", "--plan", "/plan/" + PLAN_FILE)
+                .withArgs("run", "--plan", "/plan/" + PLAN_FILE, "--one-line")
                 .withEnv(env)
                 .withEnvFrom(credentials.map(c -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
                     .withNewSecretRef().withName(c.getName()).endSecretRef().build())).orElse(List.of()))

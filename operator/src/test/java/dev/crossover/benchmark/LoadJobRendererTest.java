@@ -54,7 +54,7 @@ class LoadJobRendererTest {
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     var c = pod.getContainers().get(0);
     assertThat(c.getImage()).isEqualTo("loadgen:test");
-    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json");
+    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json", "--one-line");
     assertThat(c.getEnv()).singleElement().satisfies(e -> {
       assertThat(e.getName()).isEqualTo(ResolvedBenchmarkTarget.API_KEY_ENV);
       assertThat(e.getValue()).as("the key itself never appears in the Job").isNull();

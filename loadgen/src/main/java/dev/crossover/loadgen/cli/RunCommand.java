@@ -98,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     String label;
     @Option(names = {"-o", "--output"}, description = "Result file, '-' for stdout (default '-').")
     String output = "-";
+    @Option(names = "--one-line",
+            description = "Write the result JSON on one line (a load Job's log mixes stderr into stdout line by line).")
+    boolean oneLine;
     @Option(names = "--output-dir", description = "Directory for a sweep's results, one <label>-<level>.json each.")
     Path outputDir = Path.of(".");
     @Option(names = "--summary", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -119,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
         for (RunPlan plan : plans) {
             RunResult result = executor.execute(plan);
             String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();
-            Output.write(target, RunResultJson.write(result), spec.commandLine().getOut());
+            Output.write(target, oneLine ? RunResultJson.writeOneLine(result) : RunResultJson.write(result),
+                    spec.commandLine().getOut());
             if (printSummary) {
                 spec.commandLine().getErr().println(SummaryCommand.table(result));
                 spec.commandLine().getErr().flush();

@@ -38,6 +38,14 @@ public final class RunResultJson {
         }
     }
 
+    /**
+     * The same document on a single line. A container log interleaves stderr with stdout line by
+     * line, so a result that must be read back from a pod's log is written as one line.
+     */
+    public static String writeOneLine(RunResult r) {
+        return toTree(r).toString();
+    }
+
     public static ObjectNode toTree(RunResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", RunResult.SCHEMA_VERSION);
