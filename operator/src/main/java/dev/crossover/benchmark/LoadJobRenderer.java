@@ -5,13 +5,13 @@ import dev.crossover.api.v1alpha1.ExecutionSpec;
 import dev.crossover.loadgen.plan.RunPlan;
 import dev.crossover.operator.ConfigFiles;
 import dev.crossover.operator.Durations;
+import dev.crossover.operator.OwnerReferences;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -134,9 +134,7 @@ public final class LoadJobRenderer {
         .addToLabels("app.kubernetes.io/managed-by", "crossover")
         .addToLabels(RUN_LABEL, run.getMetadata().getName())
         .addToLabels(labels)
-        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(run.getApiVersion()).withKind(run.getKind())
-            .withName(run.getMetadata().getName()).withUid(run.getMetadata().getUid())
-            .withController(true).withBlockOwnerDeletion(true).build())
+        .withOwnerReferences(OwnerReferences.controllerOf(run))
         .build();
   }
 }

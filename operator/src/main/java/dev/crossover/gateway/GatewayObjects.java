@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -77,14 +76,7 @@ public final class GatewayObjects {
   }
 
   public static OwnerReference owner(GatewayProfile p) {
-    return new OwnerReferenceBuilder()
-        .withApiVersion(p.getApiVersion())
-        .withKind(p.getKind())
-        .withName(p.getMetadata().getName())
-        .withUid(p.getMetadata().getUid())
-        .withController(true)
-        .withBlockOwnerDeletion(true)
-        .build();
+    return dev.crossover.operator.OwnerReferences.controllerOf(p);
   }
 
   private static ObjectMeta meta(GatewayProfile p, String name) {

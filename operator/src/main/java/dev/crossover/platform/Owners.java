@@ -1,10 +1,8 @@
 package dev.crossover.platform;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.crossover.operator.OwnerReferences;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -12,16 +10,6 @@ import java.util.Map;
 final class Owners {
   private Owners() {}
 
-  static OwnerReference controllerOf(HasMetadata owner) {
-    return new OwnerReferenceBuilder()
-        .withApiVersion(owner.getApiVersion())
-        .withKind(owner.getKind())
-        .withName(owner.getMetadata().getName())
-        .withUid(owner.getMetadata().getUid())
-        .withController(true)
-        .withBlockOwnerDeletion(true)
-        .build();
-  }
 
   /** Metadata of a namespaced child: owner reference, labels. */
   static ObjectMeta owned(ResolvedPlatform p, String name, Map<String, String> extraLabels) {
@@ -30,7 +18,7 @@ final class Owners {
         .withNamespace(p.names().namespace())
         .addToLabels(p.names().ownerLabels())
         .addToLabels(extraLabels)
-        .withOwnerReferences(List.of(controllerOf(p.source())))
+        .withOwnerReferences(List.of(OwnerReferences.controllerOf(p.source())))
         .build();
   }
 
