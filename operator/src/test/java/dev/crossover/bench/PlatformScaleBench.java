@@ -1,10 +1,10 @@
 package dev.crossover.bench;
 
 import dev.crossover.api.v1alpha1.InferencePlatform;
-import dev.crossover.crd.RepoPaths;
 import dev.crossover.platform.karpenter.NodePool;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
+import dev.crossover.testing.OperatorProcess;
 import dev.crossover.testing.UpstreamCrds;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
@@ -18,11 +18,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,19 +44,15 @@ public final class PlatformScaleBench {
     KubeAPIServer api = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withTestDir(bin.getParent().getParent().toString()).withApiServerVersion(LocalApiServer.version())
         .withOfflineMode(true).withUpdateKubeConfig(false).withStartupTimeout(120_000).build());
-    Process operator = null;
+    OperatorProcess operator = null;
     api.start();
     try (KubernetesClient client = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(api.getKubeConfigYaml())).build()) {
       Crds.install(client);
       UpstreamCrds.install(client);
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-      Path kubeconfig = Files.createTempFile("bench-kubeconfig", ".yaml");
-      Files.writeString(kubeconfig, api.getKubeConfigYaml());
-      int port = freePort();
-      Path log = Files.createTempFile("bench-operator", ".log");
-      operator = startOperator(kubeconfig, port, log);
-      waitReady(port, operator, log);
+      operator = OperatorProcess.start(api.getKubeConfigYaml(), Map.of("QUARKUS_LOG_LEVEL", "WARN"));
+      operator.awaitReady(Duration.ofSeconds(120));
 
       Map<String, Long> created = new ConcurrentHashMap<>();
       Map<String, Map<String, Long>> seen = new ConcurrentHashMap<>();
@@ -93,7 +84,7 @@ public final class PlatformScaleBench {
         }
       });
       latenciesMs.sort(Double::compare);
-      long pid = operator.pid();
+      long pid = operator.process().pid();
       System.out.printf(Locale.ROOT, "%nInferencePlatform scale bench (%d platforms, simulator engine, KWOK node class)%n", count);
       System.out.printf(Locale.ROOT, "  platforms with all children: %d/%d%n", latenciesMs.size(), count);
       System.out.printf(Locale.ROOT, "  apply -> all children created: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
@@ -103,15 +94,12 @@ public final class PlatformScaleBench {
       System.out.printf(Locale.ROOT, "  operator resident memory: %s now, %s peak (pid %d)%n",
           procStatus(pid, "VmRSS"), procStatus(pid, "VmHWM"), pid);
       if (latenciesMs.size() < count) {
-        System.out.println("  INCOMPLETE: see operator log " + log);
+        System.out.println("  INCOMPLETE: see operator log " + operator.log());
         System.exit(1);
       }
     } finally {
       if (operator != null) {
-        operator.destroy();
-        if (!operator.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-          operator.destroyForcibly();
-        }
+        operator.close();
       }
       api.stop();
     }
@@ -165,46 +153,5 @@ public final class PlatformScaleBench {
     return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
         .filter(l -> l.startsWith(field + ":")).map(l -> l.substring(field.length() + 1).trim())
         .findFirst().orElse("n/a");
-  }
-
-  private static Process startOperator(Path kubeconfig, int port, Path log) throws IOException {
-    Path jar = RepoPaths.root().resolve("operator/target/quarkus-app/quarkus-run.jar");
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException("build the operator first: ./mvnw -pl operator package -DskipTests");
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("KUBECONFIG", kubeconfig.toString());
-    pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
-    return pb.start();
-  }
-
-  private static void waitReady(int port, Process operator, Path log) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!operator.isAlive()) {
-        throw new IllegalStateException("operator exited; log: " + log);
-      }
-      try {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("operator not ready within 120 s; log: " + log);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }
