@@ -39,7 +39,14 @@ CROSSOVER_IMAGES_SIMULATOR="$SIM_IMAGE" CROSSOVER_IMAGES_LOADGEN="$LOADGEN_IMAGE
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="${CROSSOVER_OPERATOR_PORT:-8089}" \
   "$jdk/bin/java" -jar "$repo/operator/target/quarkus-app/quarkus-run.jar" >"$CLUSTER_DIR/logs/operator.log" 2>&1 &
 operator_pid=$!
-trap 'kill "$operator_pid" 2>/dev/null || true; wait "$operator_pid" 2>/dev/null || true' EXIT
+# The operator can hang in shutdown (JOSDK's exit-on-lost-lease runs inside a shutdown hook):
+# give it 10 s after SIGTERM, then SIGKILL, so the demo always ends and leaves nothing behind.
+stop_operator() {
+  kill "$operator_pid" 2>/dev/null || return 0
+  for _ in $(seq 1 20); do kill -0 "$operator_pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$operator_pid" 2>/dev/null || true
+}
+trap stop_operator EXIT
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:${CROSSOVER_OPERATOR_PORT:-8089}/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$operator_pid" 2>/dev/null || { echo "operator exited; see $CLUSTER_DIR/logs/operator.log" >&2; tail -20 "$CLUSTER_DIR/logs/operator.log" >&2; exit 1; }
