@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,12 @@ class OperatorProcessIT {
     String metrics = operator.get("/q/metrics").body();
     assertThat(metrics).contains("jvm_memory_used_bytes");
     assertThat(metrics).as("Java Operator SDK controller metrics").contains("inferenceplatform");
+
+    // SIGTERM (what the kubelet sends on pod deletion) stops it promptly: it used to hang in
+    // System.exit called from the shutdown hook until the kubelet's SIGKILL.
+    operator.process().destroy();
+    assertThat(operator.process().waitFor(20, TimeUnit.SECONDS))
+        .as("operator exits within 20 s of SIGTERM; log:\n%s", operator.tail()).isTrue();
+    assertThat(operator.process().exitValue()).as("exit code after SIGTERM").isIn(0, 143);
   }
 }
