@@ -15,11 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
 source "$here/versions.sh"
 
-# LiteLLM proxy from PyPI. Pinned: its config schema and health endpoints move between releases.
-LITELLM_VERSION="${LITELLM_VERSION:-1.100.5}"
-# Bifrost's HTTP gateway is the `transports` Go module. Only some of its versions are served by
-# the module proxy reachable here (the version list is refused); v1.6.0 is (2026-11).
-BIFROST_VERSION="${BIFROST_VERSION:-v1.6.0}"
+# LITELLM_VERSION and BIFROST_VERSION are pinned in versions.sh.
 what="${1:-all}"
 
 build_litellm() {

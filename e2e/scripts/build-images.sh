@@ -7,6 +7,8 @@
 #                                            -> $IMAGE_CACHE/<image>.tar
 #   e2e/scripts/build-images.sh litellm      LiteLLM proxy (PyPI) on a Python copied from this
 #                                            machine; opt-in: slow, needs the package index
+#   e2e/scripts/build-images.sh bifrost      Bifrost (Go module, build-gateways.sh) with its glibc
+#   e2e/scripts/build-images.sh epp          the Inference Extension's endpoint picker (Go module)
 #   e2e/scripts/build-images.sh loadgen operator
 #                                            the project's images on the jre base, from
 #                                            loadgen/target/*-all.jar and operator/target/quarkus-app
@@ -105,7 +107,10 @@ image_litellm() {
   local py pyver key work
   py="$(python3 -c 'import sys; print(sys.base_prefix)')"
   pyver="$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
-  key="$( (echo "$LITELLM_VERSION $pyver $py"; cat "$here/mkimage.py"; echo "$LITELLM_IMAGE") | sha256sum | cut -c1-16)"
+  # prometheus_client: the prometheus callback the operator renders; prisma: LiteLLM's auth error
+  # path imports it (the same extras build-gateways.sh puts in the loopback tests' venv).
+  local extras="prometheus_client prisma"
+  key="$( (echo "$LITELLM_VERSION $pyver $py $extras"; cat "$here/mkimage.py"; echo "$LITELLM_IMAGE") | sha256sum | cut -c1-16)"
   if cached litellm "$key"; then echo "build-images: litellm cached"; return; fi
   work="$(mktemp -d)"
   mkdir -p "$work/root/opt/python/bin" "$work/root/opt/python/lib"
@@ -117,7 +122,7 @@ image_litellm() {
       --exclude="python$pyver/ensurepip" --exclude="python$pyver/lib2to3" "python$pyver") | tar xf - -C "$work/root/opt/python/lib"
   mkdir -p "$work/root/opt/python/lib/python$pyver/site-packages"
   python3 -m pip install --no-cache-dir --disable-pip-version-check --target "$work/root/opt/litellm" \
-    "litellm[proxy]==$LITELLM_VERSION" >"$IMAGE_CACHE/litellm-pip.log" 2>&1 \
+    "litellm[proxy]==$LITELLM_VERSION" $extras >"$IMAGE_CACHE/litellm-pip.log" 2>&1 \
     || { echo "build-images: pip install litellm[proxy]==$LITELLM_VERSION failed, see $IMAGE_CACHE/litellm-pip.log" >&2; rm -rf "$work"; return 1; }
   LD_LIBRARY_PATH="$work/root/opt/python/lib" copy_libs "$work/root" "$work/root/opt"
   python3 "$here/mkimage.py" --tag "$LITELLM_IMAGE" --out "$IMAGE_CACHE/litellm-$key.tar" --add-tree "$work/root:/" \
@@ -126,6 +131,47 @@ image_litellm() {
     --entrypoint-json "[\"/opt/python/bin/python$pyver\", \"-m\", \"litellm.proxy.proxy_cli\"]" --expose 4000/tcp
   rm -rf "$work"
   publish litellm "$key"
+}
+
+# Bifrost's HTTP gateway (build-gateways.sh bifrost: the Go module, cgo for sqlite) with the glibc
+# it links. The operator's Deployment passes -app-dir/-host/-port and mounts config.json.
+image_bifrost() {
+  local bin key work
+  bin="$(bash "$here/build-gateways.sh" bifrost)"
+  key="$( (sha256sum "$bin"; cat "$here/mkimage.py"; echo "$BIFROST_IMAGE") | sha256sum | cut -c1-16)"
+  if cached bifrost "$key"; then echo "build-images: bifrost cached"; return; fi
+  work="$(mktemp -d)"
+  mkdir -p "$work/root/app" "$work/root/tmp"
+  cp "$bin" "$work/root/app/bifrost-http"
+  copy_libs "$work/root" "$work/root/app"
+  python3 "$here/mkimage.py" --tag "$BIFROST_IMAGE" --out "$IMAGE_CACHE/bifrost-$key.tar" --add-tree "$work/root:/" \
+    --env HOME=/tmp --entrypoint /app/bifrost-http --expose 8080/tcp
+  rm -rf "$work"
+  publish bifrost "$key"
+}
+
+# The Inference Extension's endpoint picker (cmd/epp of its Go module, pure Go), cached by version.
+image_epp() {
+  local dest="$CROSSOVER_CACHE/tools/epp/$EPP_VERSION" key work dir
+  if [ ! -x "$dest/epp" ]; then
+    echo "build-images: building the endpoint picker $EPP_VERSION from its Go module (slow on 2 cores)" >&2
+    mkdir -p "$dest"
+    work="$(mktemp -d)"
+    dir="$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "sigs.k8s.io/gateway-api-inference-extension@$EPP_VERSION" \
+      | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -n "$dir" ] || { echo "build-images: could not download the inference extension module" >&2; rm -rf "$work"; return 1; }
+    # The module cache is read-only and -mod=mod may touch go.sum: build from a writable copy.
+    cp -r "$dir/." "$work/src" && chmod -R u+w "$work/src"
+    (cd "$work/src" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" \
+      -o "$work/epp" ./cmd/epp) >&2 || { chmod -R u+w "$work"; rm -rf "$work"; return 1; }
+    mv "$work/epp" "$dest/epp"
+    chmod -R u+w "$work"; rm -rf "$work"
+  fi
+  key="$( (sha256sum "$dest/epp"; cat "$here/mkimage.py"; echo "$EPP_IMAGE") | sha256sum | cut -c1-16)"
+  if cached epp "$key"; then echo "build-images: epp cached"; return; fi
+  python3 "$here/mkimage.py" --tag "$EPP_IMAGE" --out "$IMAGE_CACHE/epp-$key.tar" \
+    --add "$dest/epp:/epp" --entrypoint /epp --env HOME=/tmp --expose 9002/tcp --expose 9003/tcp --expose 9090/tcp
+  publish epp "$key"
 }
 
 repo="$(cd "$here/../.." && pwd)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Obtains the real upstream CRDs InferencePlatform renders against — Karpenter (NodePool,
 # KWOKNodeClass), Karpenter's AWS provider (EC2NodeClass), Gateway API (Gateway, HTTPRoute) and
-# the Gateway API Inference Extension (InferencePool) — from their Go modules, at pinned
+# the Gateway API Inference Extension (InferencePool; InferenceObjective, which its endpoint picker
+# watches) — from their Go modules, at pinned
 # versions, into a cache directory. Tests install them on the test API server; nothing of them
 # is committed.
 #
@@ -16,7 +17,13 @@ GATEWAY_API_VERSION="${GATEWAY_API_VERSION:-1.4.1}"
 INFERENCE_EXTENSION_VERSION="${INFERENCE_EXTENSION_VERSION:-1.2.0}"
 
 out="$CROSSOVER_CACHE/upstream-crds/karpenter-${KARPENTER_CRD_VERSION}_aws-${KARPENTER_AWS_CRD_VERSION}_gwapi-${GATEWAY_API_VERSION}_gie-${INFERENCE_EXTENSION_VERSION}"
-if [ -f "$out/.complete" ]; then
+# The files taken, one per CRD; a cached directory missing one of them (an older list) is refetched.
+files="karpenter.sh_nodepools.yaml karpenter.sh_nodeclaims.yaml karpenter.kwok.sh_kwoknodeclasses.yaml
+karpenter.k8s.aws_ec2nodeclasses.yaml gateway.networking.k8s.io_gateways.yaml
+gateway.networking.k8s.io_gatewayclasses.yaml gateway.networking.k8s.io_httproutes.yaml
+inference.networking.k8s.io_inferencepools.yaml inference.networking.x-k8s.io_inferenceobjectives.yaml"
+complete() { [ -f "$out/.complete" ] || return 1; local f; for f in $files; do [ -f "$out/$f" ] || return 1; done; }
+if complete; then
   echo "$out"
   exit 0
 fi
@@ -47,6 +54,7 @@ cp "$karpenter/pkg/apis/crds/karpenter.sh_nodepools.yaml" \
    "$gwapi/config/crd/standard/gateway.networking.k8s.io_gatewayclasses.yaml" \
    "$gwapi/config/crd/standard/gateway.networking.k8s.io_httproutes.yaml" \
    "$gie/config/crd/bases/inference.networking.k8s.io_inferencepools.yaml" \
+   "$gie/config/crd/bases/inference.networking.x-k8s.io_inferenceobjectives.yaml" \
    "$tmp/"
 chmod -R u+w "$tmp"
 touch "$tmp/.complete"

@@ -30,6 +30,7 @@ bash "$here/cluster-down.sh" >/dev/null 2>&1 || true
 if [ "${CROSSOVER_E2E_LITELLM:-true}" = true ]; then
   bash "$here/build-images.sh" litellm || echo "run-e2e: WARNING: no LiteLLM image; its test will be skipped" >&2
 fi
+bash "$here/build-images.sh" bifrost epp || echo "run-e2e: WARNING: no Bifrost or endpoint-picker image; their tests will be skipped" >&2
 bash "$here/build-images.sh" loadgen operator || echo "run-e2e: WARNING: no loadgen/operator image; their tests will be skipped" >&2
 bash "$here/cluster-up.sh" || { echo "run-e2e: cluster-up failed; logs in $CLUSTER_DIR/logs" >&2; exit 1; }
 # Karpenter's KWOK provider + KWOK (CROSSOVER_E2E_KARPENTER=false to leave them out).

@@ -34,14 +34,27 @@ SIM_IMAGE="${SIM_IMAGE:-crossover.local/llm-d-inference-sim:${SIM_VERSION}}"
 # A Java runtime image (jlink of the local JDK >= 21 + the glibc it links): the base image for the
 # operator and loadgen images (Jib: <from><image>tar://$IMAGE_CACHE/jre.tar</image></from>).
 JRE_IMAGE="${JRE_IMAGE:-crossover.local/jre:1}"
-# LiteLLM proxy (PyPI), built on request only (build-images.sh litellm): the newest litellm[proxy]
-# releases need a certifi newer than the package index here serves; 1.80.0 resolves.
-LITELLM_VERSION="${LITELLM_VERSION:-1.80.0}"
+# The two AI gateways, one version each for everything: the loopback gateway tests run the
+# LiteLLM venv and Bifrost binary (build-gateways.sh), the cluster runs images of the same
+# versions (build-images.sh litellm bifrost), and the operator renders config for them
+# (GatewayNames.LITELLM_VERSION / BIFROST_VERSION must match; RenderersTest checks).
+# LiteLLM proxy from PyPI: its config schema and health endpoints move between releases.
+LITELLM_VERSION="${LITELLM_VERSION:-1.100.5}"
 LITELLM_IMAGE="${LITELLM_IMAGE:-crossover.local/litellm:${LITELLM_VERSION}}"
+# Bifrost's HTTP gateway is the `transports` Go module. Only some of its versions are served by
+# the module proxy reachable here (the version list is refused); v1.6.0 is (2026-11).
+BIFROST_VERSION="${BIFROST_VERSION:-v1.6.0}"
+BIFROST_IMAGE="${BIFROST_IMAGE:-crossover.local/bifrost:${BIFROST_VERSION}}"
+# The endpoint picker (EPP) of the Gateway API Inference Extension, built from its Go module
+# (cmd/epp) at the version whose CRDs fetch-crds.sh installs. It stands in locally for llm-d's
+# picker, which is built on it and reads the same EndpointPickerConfig plugin types.
+EPP_VERSION="${EPP_VERSION:-v1.2.0}"
+EPP_IMAGE="${EPP_IMAGE:-crossover.local/epp:${EPP_VERSION}}"
+export EPP_VERSION EPP_IMAGE
 # The project's own images on the jre base (build-images.sh loadgen operator; built from the
 # Maven outputs, packaged first if missing).
 LOADGEN_IMAGE="${LOADGEN_IMAGE:-crossover.local/loadgen:dev}"
 OPERATOR_IMAGE="${OPERATOR_IMAGE:-crossover.local/operator:dev}"
 IMAGE_CACHE="$CROSSOVER_CACHE/images"
-export LITELLM_VERSION LITELLM_IMAGE LOADGEN_IMAGE OPERATOR_IMAGE
+export LITELLM_VERSION LITELLM_IMAGE BIFROST_VERSION BIFROST_IMAGE LOADGEN_IMAGE OPERATOR_IMAGE
 export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE JRE_IMAGE IMAGE_CACHE

@@ -157,9 +157,19 @@ func get(url string) error {
 	return nil
 }
 
+// post sends body as JSON; with BEARER_TOKEN set (e.g. from a gateway's key Secret) it
+// authenticates with it.
 func post(url, body string) error {
 	c := &http.Client{Timeout: 30 * time.Second}
-	resp, err := c.Post(url, "application/json", strings.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token := os.Getenv("BEARER_TOKEN"); token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := c.Do(req)
 	if err != nil {
 		return err
 	}

@@ -96,17 +96,29 @@ abstract class ClusterTestBase {
     }
 
     protected Pod runToCompletion(String name, PodSpec spec) {
+        Pod done = runUntilDone(name, spec);
+        assertThat(done.getStatus().getPhase())
+                .as("pod %s: %s; logs: %s", name, done.getStatus(), logs(name))
+                .isEqualTo("Succeeded");
+        return done;
+    }
+
+    /** Runs a pod that must fail (e.g. a request a server must refuse); testbox retries are off. */
+    protected Pod runToCompletionExpectingFailure(String name, PodSpec spec) {
+        spec.getContainers().get(0).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("TESTBOX_RETRY_SECONDS", "0", null));
+        Pod done = runUntilDone(name, spec);
+        assertThat(done.getStatus().getPhase()).as("pod %s must fail; logs: %s", name, logs(name)).isEqualTo("Failed");
+        return done;
+    }
+
+    private Pod runUntilDone(String name, PodSpec spec) {
         Pod pod = new PodBuilder().withNewMetadata().withName(name).endMetadata().withSpec(spec).build();
         client.pods().inNamespace(ns).resource(pod).create();
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             Pod p = client.pods().inNamespace(ns).withName(name).get();
             return p != null && p.getStatus() != null && DONE.contains(p.getStatus().getPhase());
         });
-        Pod done = client.pods().inNamespace(ns).withName(name).get();
-        assertThat(done.getStatus().getPhase())
-                .as("pod %s: %s; logs: %s", name, done.getStatus(), logs(name))
-                .isEqualTo("Succeeded");
-        return done;
+        return client.pods().inNamespace(ns).withName(name).get();
     }
 
     protected String logs(String pod) {

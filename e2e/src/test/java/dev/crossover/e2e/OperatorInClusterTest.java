@@ -12,18 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged operator (a process on the node, with the cluster's admin kubeconfig) turns an
- * InferencePlatform with engine Simulator into a running model server: the platform becomes
- * Ready and its status.endpoint streams a chat completion to a pod in the cluster.
+ * The packaged operator (a process on the node, with the cluster's admin kubeconfig) on the local
+ * cluster: an InferencePlatform with engine Simulator becomes a running model server whose
+ * status.endpoint streams; LiteLLM and Bifrost GatewayProfiles in front of it become Ready and
+ * serve with their generated master keys; BenchmarkRuns measure the platform directly and through
+ * both gateways and complete with numbers and costs in status.
  */
-class InferencePlatformInClusterTest extends ClusterTestBase {
+class OperatorInClusterTest extends ClusterTestBase {
 
     private Process operator;
     private Path operatorLog;
@@ -39,6 +43,7 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         String kubeconfig = System.getenv("CROSSOVER_KUBECONFIG");
         Assumptions.assumeTrue(kubeconfig != null, "the operator process needs CROSSOVER_KUBECONFIG");
         installCrds();
+        installUpstreamRoutingCrds();
         startOperator(Path.of(kubeconfig));
     }
 
@@ -166,6 +171,245 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         assertThat(summary.get("cheapestTarget")).isEqualTo("sim");
     }
 
+    @Test
+    void liteLlmAndBifrostProfilesBecomeReadyAndServeThroughThePlatform() {
+        assumeGatewayImages();
+        createSimulatorPlatform("gw-sim", "20ms");
+        createGatewayProfiles("gw-sim");
+
+        for (String profile : List.of("litellm", "bifrost")) {
+            Map<String, Object> status = awaitReady("GatewayProfile", profile);
+            String endpoint = (String) status.get("endpoint");
+            assertThat(endpoint).isEqualTo("http://" + profile + "-gateway." + ns + ".svc:"
+                    + (profile.equals("litellm") ? 4000 : 8080) + "/v1");
+            String keySecret = (String) status.get("masterKeySecret");
+            assertThat(keySecret).as("%s master key Secret", profile).isNotBlank();
+            assertThat(status.toString()).as("no key material in status").doesNotContain(masterKey(keySecret));
+
+            // A client pod with the generated master key from the Secret, as the load Jobs get it.
+            PodSpec spec = podSpec("Never", "post", endpoint + "/chat/completions",
+                    "{\"model\":\"sim-llama-8b\",\"max_tokens\":8,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"via " + profile + "\"}]}");
+            spec.getContainers().get(0).setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+                    .withName("BEARER_TOKEN").withNewValueFrom().withNewSecretKeyRef("masterKey", keySecret, false)
+                    .endValueFrom().build()));
+            runToCompletion("chat-" + profile, spec);
+            assertThat(logs("chat-" + profile)).contains("chat.completion").contains("\"choices\"");
+
+            // Without a key the gateway refuses: the master key is what lets traffic through. (Bifrost
+            // answers a bare model name without a key with 400 before auth, as no virtual key routes
+            // it; the provider-prefixed name reaches its auth check.)
+            String model = profile.equals("bifrost") ? "vllm/sim-llama-8b" : "sim-llama-8b";
+            runToCompletionExpectingFailure("nokey-" + profile, podSpec("Never", "post", endpoint + "/chat/completions",
+                    "{\"model\":\"" + model + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
+            assertThat(logs("nokey-" + profile)).containsAnyOf("401", "403");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchmarkRunMeasuresThePlatformDirectlyAndThroughBothGateways() {
+        assumeGatewayImages();
+        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null, cluster.name() + " has no loadgen image");
+        createSimulatorPlatform("ovh-sim", "30ms");
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: GatewayProfile
+                metadata: {name: ovh-litellm}
+                spec:
+                  type: LiteLLM
+                  backends: [{name: sim, platformRef: {name: ovh-sim}}]
+                  resources: {requests: {cpu: 100m, memory: 256Mi}, limits: {memory: 2Gi}}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: GatewayProfile
+                metadata: {name: ovh-bifrost}
+                spec:
+                  type: Bifrost
+                  backends: [{name: sim, platformRef: {name: ovh-sim}}]
+                  resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 1Gi}}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: overhead}
+                spec:
+                  scenario: GatewayOverhead
+                  targets:
+                    - {name: direct, platformRef: {name: ovh-sim}}
+                    - {name: litellm, gatewayRef: {name: ovh-litellm}}
+                    - {name: bifrost, gatewayRef: {name: ovh-bifrost}}
+                  workload:
+                    inputTokens: {mean: 32}
+                    outputTokens: {mean: 16}
+                  load: {concurrency: [1, 4], warmup: 2s, duration: 8s}
+                  slo: {ttftP95: 2s}
+                  execution:
+                    resources:
+                      requests: {cpu: 100m, memory: 512Mi}
+                      limits: {memory: 512Mi}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+
+        Map<String, Object> status = awaitRun("overhead", Duration.ofMinutes(8));
+        assertThat(status.get("progress")).isEqualTo("6/6");
+        List<Map<String, Object>> results = (List<Map<String, Object>>) status.get("results");
+        assertThat(results).extracting(r -> r.get("target"))
+                .containsExactlyInAnyOrder("direct", "direct", "litellm", "litellm", "bifrost", "bifrost");
+        for (Map<String, Object> r : results) {
+            assertThat(r.get("state")).as("%s %s: %s", r.get("target"), r.get("level"), r.get("message")).isEqualTo("Succeeded");
+            assertThat(((Number) r.get("errors")).longValue()).as("%s %s errors", r.get("target"), r.get("level")).isZero();
+            Map<String, Object> ttft = (Map<String, Object>) r.get("ttftMs");
+            assertThat(((Number) ttft.get("p50")).doubleValue()).as("TTFT >= the simulator's 30 ms").isGreaterThanOrEqualTo(30.0);
+        }
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) status.get("targets");
+        assertThat(targets).extracting(t -> t.get("name")).containsExactlyInAnyOrder("direct", "litellm", "bifrost");
+        for (Map<String, Object> t : targets) {
+            assertThat(Double.parseDouble((String) t.get("costPerMillionTokensUSD"))).as("%s cost", t.get("name")).isPositive();
+        }
+    }
+
+    @Test
+    void prefixCacheAwarePlatformRunsTheRealEndpointPickerOnItsRenderedConfig() {
+        Assumptions.assumeTrue(cluster.optionalImage("epp") != null,
+                cluster.name() + " has no endpoint-picker image (e2e/scripts/build-images.sh epp)");
+        Assumptions.assumeTrue(upstreamCrds != null, "Gateway API / Inference Extension CRDs (e2e/scripts/fetch-crds.sh)");
+        // No Gateway implementation (Envoy) runs on the local cluster: the Gateway is accepted by
+        // the API server but never gets an address. What is real is the picker: the Inference
+        // Extension's EPP reads the rendered EndpointPickerConfig, the InferencePool and the
+        // model pods with the rendered Role, and only then passes its gRPC readiness probe.
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: inference-gateway}
+                spec:
+                  gatewayClassName: none-on-this-cluster
+                  listeners: [{name: http, port: 80, protocol: HTTP}]
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: InferencePlatform
+                metadata: {name: llmd}
+                spec:
+                  model: {name: crossover/sim-llama-8b, servedName: sim-llama-8b}
+                  engine:
+                    type: Simulator
+                    replicas: 2
+                    simulator: {timeToFirstToken: 20ms, interTokenLatency: 5ms}
+                  nodes: {provision: false}
+                  routing:
+                    mode: PrefixCacheAware
+                    gatewayRef: {name: inference-gateway}
+                    endpointPicker: {prefixCacheWeight: 3, queueWeight: 2, kvCacheUtilizationWeight: 2}
+                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+
+        await("RouterReady past the picker (operator log: " + operatorLog + ")").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    assertThat(operator.isAlive()).as("operator alive").isTrue();
+                    Map<String, Object> router = condition("InferencePlatform", "llmd", "RouterReady");
+                    assertThat(router).as("RouterReady").isNotNull();
+                    // EndpointPickerNotReady until the EPP pod is Ready; then the missing address.
+                    assertThat(router.get("reason")).as("RouterReady: %s; epp pods: %s", router.get("message"), eppPods())
+                            .isEqualTo("GatewayHasNoAddress");
+                });
+        var picker = client.apps().deployments().inNamespace(ns).withName("llmd-epp").get();
+        assertThat(picker.getStatus().getReadyReplicas()).isEqualTo(1);
+        assertThat(picker.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(cluster.optionalImage("epp"));
+        assertThat(condition("InferencePlatform", "llmd", "Ready").get("status")).as("no fake readiness").isEqualTo("False");
+    }
+
+    private String eppPods() {
+        return client.pods().inNamespace(ns).list().getItems().stream()
+                .filter(p -> p.getMetadata().getName().startsWith("llmd-epp"))
+                .map(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase() + " "
+                        + p.getStatus().getContainerStatuses())
+                .toList().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> condition(String kind, String name, String type) {
+        Map<String, Object> status = status(kind, name);
+        if (status == null || status.get("conditions") == null) {
+            return null;
+        }
+        return ((List<Map<String, Object>>) status.get("conditions")).stream()
+                .filter(c -> type.equals(c.get("type"))).findFirst().orElse(null);
+    }
+
+    private void assumeGatewayImages() {
+        Assumptions.assumeTrue(cluster.optionalImage("litellm") != null && cluster.optionalImage("bifrost") != null,
+                cluster.name() + " has no LiteLLM or Bifrost image (e2e/scripts/build-images.sh litellm bifrost)");
+    }
+
+    private void createSimulatorPlatform(String name, String ttft) {
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                apiVersion: crossover.dev/v1alpha1
+                kind: InferencePlatform
+                metadata: {name: %s}
+                spec:
+                  model: {name: crossover/sim-llama-8b, servedName: sim-llama-8b}
+                  engine:
+                    type: Simulator
+                    simulator: {timeToFirstToken: %s, interTokenLatency: 5ms}
+                  nodes: {provision: false}
+                """.formatted(name, ttft), GenericKubernetesResource.class)).inNamespace(ns).create();
+    }
+
+    private void createGatewayProfiles(String platform) {
+        for (String type : List.of("LiteLLM", "Bifrost")) {
+            client.resource(client.getKubernetesSerialization().unmarshal("""
+                    apiVersion: crossover.dev/v1alpha1
+                    kind: GatewayProfile
+                    metadata: {name: %s}
+                    spec:
+                      type: %s
+                      backends: [{name: sim, platformRef: {name: %s}}]
+                      resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 2Gi}}
+                    """.formatted(type.toLowerCase(Locale.ROOT), type, platform), GenericKubernetesResource.class))
+                    .inNamespace(ns).create();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitReady(String kind, String name) {
+        await(kind + " " + name + " Ready (operator log: " + operatorLog + ")").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    assertThat(operator.isAlive()).as("operator alive").isTrue();
+                    Map<String, Object> status = status(kind, name);
+                    assertThat(status).as("%s status", name).isNotNull();
+                    List<Map<String, Object>> conditions = (List<Map<String, Object>>) status.get("conditions");
+                    assertThat(conditions).anySatisfy(c -> {
+                        assertThat(c.get("type")).isEqualTo("Ready");
+                        assertThat(c.get("status")).as("%s Ready: %s", name, c.get("message")).isEqualTo("True");
+                    });
+                });
+        return status(kind, name);
+    }
+
+    private Map<String, Object> awaitRun(String name, Duration timeout) {
+        await("BenchmarkRun " + name + " Succeeded (operator log: " + operatorLog + ")").atMost(timeout)
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    assertThat(operator.isAlive()).as("operator alive").isTrue();
+                    Map<String, Object> status = status("BenchmarkRun", name);
+                    assertThat(status).isNotNull();
+                    assertThat(status.get("phase")).as("phase; status: %s", status).isEqualTo("Succeeded");
+                });
+        return status("BenchmarkRun", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> status(String kind, String name) {
+        GenericKubernetesResource r = client.genericKubernetesResources("crossover.dev/v1alpha1", kind)
+                .inNamespace(ns).withName(name).get();
+        return r == null ? null : (Map<String, Object>) r.getAdditionalProperties().get("status");
+    }
+
+    private String masterKey(String secret) {
+        String b64 = client.secrets().inNamespace(ns).withName(secret).get().getData().get("masterKey");
+        return new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> runStatus() {
         GenericKubernetesResource run = client.genericKubernetesResources("crossover.dev/v1alpha1", "BenchmarkRun")
@@ -174,20 +418,47 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
     }
 
     private void installCrds() throws IOException {
-        Path crds = repoRoot().resolve("crds");
-        try (var files = Files.list(crds)) {
+        try (var files = Files.list(repoRoot().resolve("crds"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-                    client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
-                    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                            // Null-safe: a CRD applied a moment ago may have no conditions yet.
-                            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                                    && c.getStatus().getConditions().stream()
-                                            .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                                    60, TimeUnit.SECONDS);
+                applyCrd(file);
+            }
+        }
+    }
+
+    private void applyCrd(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    // Null-safe: a CRD applied a moment ago may have no conditions yet.
+                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                            && c.getStatus().getConditions().stream()
+                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                            60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Gateway API and Inference Extension CRDs from fetch-crds.sh (null when Go is unavailable). */
+    private Path upstreamCrds;
+
+    private void installUpstreamRoutingCrds() {
+        try {
+            Process fetch = new ProcessBuilder("bash", repoRoot().resolve("e2e/scripts/fetch-crds.sh").toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String dir = new String(fetch.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (fetch.waitFor() != 0) {
+                return;
+            }
+            upstreamCrds = Path.of(dir);
+            try (var files = Files.list(upstreamCrds)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("(gateway|inference)\\..*\\.yaml")).sorted().toList()) {
+                    applyCrd(file);
                 }
             }
+        } catch (IOException e) {
+            upstreamCrds = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -205,10 +476,20 @@ class InferencePlatformInClusterTest extends ClusterTestBase {
         pb.environment().put("CROSSOVER_LEADER_ELECTION_NAMESPACE", ns);
         // The cluster has the simulator image built locally, not the published one.
         pb.environment().put("CROSSOVER_IMAGES_SIMULATOR", cluster.simulatorImage());
-        if (cluster.optionalImage("loadgen") != null) {
-            pb.environment().put("CROSSOVER_IMAGES_LOADGEN", cluster.optionalImage("loadgen"));
+        for (String image : List.of("loadgen", "litellm", "bifrost")) {
+            if (cluster.optionalImage(image) != null) {
+                pb.environment().put("CROSSOVER_IMAGES_" + image.toUpperCase(Locale.ROOT), cluster.optionalImage(image));
+            }
+        }
+        if (cluster.optionalImage("epp") != null) {
+            // The Inference Extension's reference picker, which reads its own config apiVersion.
+            pb.environment().put("CROSSOVER_IMAGES_ENDPOINT_PICKER", cluster.optionalImage("epp"));
+            pb.environment().put("CROSSOVER_ENDPOINT_PICKER_CONFIG_API_VERSION", "inference.networking.x-k8s.io/v1alpha1");
         }
         operator = pb.start();
+        // Also when the test JVM itself is stopped (Ctrl-C, CI timeout): never leave it running.
+        Process started = operator;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-e2e-operator"));
     }
 
     private static Path repoRoot() {

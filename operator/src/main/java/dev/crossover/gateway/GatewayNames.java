@@ -10,11 +10,13 @@ import java.util.Locale;
 public final class GatewayNames {
   private GatewayNames() {}
 
-  /** Versions the gateway tests run (e2e/scripts/build-gateways.sh pins the same ones). */
+  /**
+   * Versions the rendered configuration is written for and the gateway tests run
+   * (e2e/scripts/versions.sh pins the same ones; RenderersTest checks). The default images
+   * are in {@link dev.crossover.operator.Images}.
+   */
   public static final String LITELLM_VERSION = "1.100.5";
   public static final String BIFROST_VERSION = "v1.6.0";
-  public static final String LITELLM_IMAGE = "ghcr.io/berriai/litellm:main-v" + LITELLM_VERSION;
-  public static final String BIFROST_IMAGE = "maximhq/bifrost:" + BIFROST_VERSION;
 
   public static final int LITELLM_PORT = 4000;
   public static final int BIFROST_PORT = 8080;

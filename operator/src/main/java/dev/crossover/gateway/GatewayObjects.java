@@ -4,6 +4,7 @@ import dev.crossover.api.v1alpha1.GatewayProfile;
 import dev.crossover.api.v1alpha1.GatewayProfileSpec;
 import dev.crossover.api.v1alpha1.SecretKeyRef;
 import dev.crossover.api.v1alpha1.TenantSpec;
+import dev.crossover.operator.Images;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -189,13 +190,14 @@ public final class GatewayObjects {
         .build();
   }
 
-  public static Deployment deployment(GatewayProfile p, List<ResolvedTarget> targets, String configHash) {
+  /** The gateway Deployment: the spec's image, else the operator-wide default for its type. */
+  public static Deployment deployment(GatewayProfile p, List<ResolvedTarget> targets, String configHash, Images images) {
     GatewayProfileSpec spec = p.getSpec();
     GatewayProfileSpec.Type type = spec.getType();
     boolean bifrost = type == GatewayProfileSpec.Type.Bifrost;
     int port = GatewayNames.port(type);
     String file = GatewayNames.configFile(type);
-    String image = spec.getImage() != null ? spec.getImage() : bifrost ? GatewayNames.BIFROST_IMAGE : GatewayNames.LITELLM_IMAGE;
+    String image = spec.getImage() != null ? spec.getImage() : bifrost ? images.bifrost() : images.litellm();
     String logLevel = spec.getBifrost() != null && spec.getBifrost().getLogLevel() != null
         ? spec.getBifrost().getLogLevel().name() : "info";
     List<String> args = bifrost

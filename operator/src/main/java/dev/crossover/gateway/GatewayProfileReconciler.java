@@ -3,6 +3,7 @@ package dev.crossover.gateway;
 import dev.crossover.api.v1alpha1.GatewayProfile;
 import dev.crossover.api.v1alpha1.GatewayProfileStatus;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -23,11 +24,21 @@ public class GatewayProfileReconciler implements Reconciler<GatewayProfile> {
   static final Duration FOLLOW = Duration.ofSeconds(30);
   static final Duration NOT_READY = Duration.ofSeconds(10);
 
+  private final Images images;
+
+  public GatewayProfileReconciler() {
+    this(Images.fromConfig());
+  }
+
+  public GatewayProfileReconciler(Images images) {
+    this.images = images;
+  }
+
   @Override
   public UpdateControl<GatewayProfile> reconcile(GatewayProfile profile, Context<GatewayProfile> context) {
     GatewayProfileStatus status;
     try {
-      status = new GatewaySync(context.getClient()).sync(profile);
+      status = new GatewaySync(context.getClient(), images).sync(profile);
     } catch (KubernetesClientException e) {
       Long gen = profile.getMetadata().getGeneration();
       status = profile.getStatus() == null ? new GatewayProfileStatus() : profile.getStatus();

@@ -10,6 +10,7 @@ import dev.crossover.api.v1alpha1.ResolvedBackend;
 import dev.crossover.api.v1alpha1.SecretKeyRef;
 import dev.crossover.api.v1alpha1.TenantSpec;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.Images;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -32,9 +33,11 @@ public final class GatewaySync {
   public static final String TENANTS_ENFORCED = "TenantsEnforced";
 
   private final KubernetesClient client;
+  private final Images images;
 
-  public GatewaySync(KubernetesClient client) {
+  public GatewaySync(KubernetesClient client, Images images) {
     this.client = client;
+    this.images = images;
   }
 
   /** Backends resolved, or why not. */
@@ -72,7 +75,7 @@ public final class GatewaySync {
     String config = GatewayObjects.renderConfig(spec, r.targets());
     String hash = GatewayObjects.configHash(config);
     apply(GatewayObjects.configMap(p, config));
-    Deployment applied = (Deployment) apply(GatewayObjects.deployment(p, r.targets(), hash));
+    Deployment applied = (Deployment) apply(GatewayObjects.deployment(p, r.targets(), hash, images));
     apply(GatewayObjects.service(p));
 
     status.setEndpoint(GatewayObjects.endpoint(p));

@@ -65,7 +65,8 @@ public final class EndpointPickerRenderer {
   /** EndpointPickerConfig: prefix-cache, queue and KV-cache-utilization scorers with the spec's weights. */
   static String endpointPickerConfig(ResolvedPlatform p) {
     Map<String, Object> config = new java.util.HashMap<>();
-    config.put("apiVersion", "llm-d.ai/v1alpha1");
+    // The dialect of the picker image: llm-d's or the Inference Extension's (same plugin types).
+    config.put("apiVersion", p.endpointPickerConfigApiVersion());
     config.put("kind", "EndpointPickerConfig");
     config.put("plugins", List.of(
         Map.of("type", "single-profile-handler"),

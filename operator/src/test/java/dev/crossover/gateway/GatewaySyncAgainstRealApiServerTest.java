@@ -3,6 +3,7 @@ package dev.crossover.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossover.api.v1alpha1.BifrostSpec;
+import dev.crossover.operator.Images;
 import io.fabric8.kubernetes.api.model.Condition;
 import dev.crossover.api.v1alpha1.EngineSpec;
 import dev.crossover.api.v1alpha1.GatewayProfile;
@@ -87,7 +88,7 @@ class GatewaySyncAgainstRealApiServerTest {
     p.getMetadata().setName("bf");
     p.getSpec().setTenants(List.of(Profiles.tenant("team-a", 10, null, null, null)));
     p = create(client, p);
-    GatewayProfileStatus s = new GatewaySync(client).sync(p);
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(p);
 
     assertThat(cond(s, GatewayProfileStatus.BACKENDS_RESOLVED).getStatus()).isEqualTo("True");
     assertThat(s.getEndpoint()).isEqualTo("http://bf-gateway.gw-sync.svc:8080/v1");
@@ -121,7 +122,7 @@ class GatewaySyncAgainstRealApiServerTest {
     assertThat(Serialization.asJson(d)).doesNotContain(key);
 
     // A second pass keeps the generated key and the hash (nothing changed).
-    GatewayProfileStatus again = new GatewaySync(client).sync(client.resources(GatewayProfile.class).inNamespace(NS).withName("bf").get());
+    GatewayProfileStatus again = new GatewaySync(client, Images.defaults()).sync(client.resources(GatewayProfile.class).inNamespace(NS).withName("bf").get());
     assertThat(again.getConfigHash()).isEqualTo(s.getConfigHash());
     assertThat(new String(Base64.getDecoder().decode(
         client.secrets().inNamespace(NS).withName("bf-master-key").get().getData().get("masterKey")))).isEqualTo(key);
@@ -133,9 +134,9 @@ class GatewaySyncAgainstRealApiServerTest {
     GatewayProfile p = Profiles.profile(Type.LiteLLM, "sim-move");
     p.getMetadata().setName("follow");
     p = create(client, p);
-    GatewayProfileStatus s1 = new GatewaySync(client).sync(p);
+    GatewayProfileStatus s1 = new GatewaySync(client, Images.defaults()).sync(p);
     platform(client, "sim-move", "http://sim-move-v2.gw-sync.svc:8000/v1");
-    GatewayProfileStatus s2 = new GatewaySync(client).sync(client.resources(GatewayProfile.class).inNamespace(NS).withName("follow").get());
+    GatewayProfileStatus s2 = new GatewaySync(client, Images.defaults()).sync(client.resources(GatewayProfile.class).inNamespace(NS).withName("follow").get());
     assertThat(s2.getConfigHash()).isNotEqualTo(s1.getConfigHash());
     assertThat(client.configMaps().inNamespace(NS).withName("follow-gateway").get().getData().get("config.yaml"))
         .contains("http://sim-move-v2.gw-sync.svc:8000/v1");
@@ -148,7 +149,7 @@ class GatewaySyncAgainstRealApiServerTest {
     GatewayProfile p = Profiles.profile(Type.LiteLLM, "does-not-exist");
     p.getMetadata().setName("orphan");
     p = create(client, p);
-    GatewayProfileStatus s = new GatewaySync(client).sync(p);
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(p);
     Condition c = cond(s, GatewayProfileStatus.BACKENDS_RESOLVED);
     assertThat(c.getStatus()).isEqualTo("False");
     assertThat(c.getReason()).isEqualTo("BackendNotFound");
@@ -162,7 +163,7 @@ class GatewaySyncAgainstRealApiServerTest {
     platform(client, "sim-cold", null);
     GatewayProfile p = Profiles.profile(Type.Bifrost, "sim-cold");
     p.getMetadata().setName("cold");
-    GatewayProfileStatus s = new GatewaySync(client).sync(create(client, p));
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(create(client, p));
     assertThat(cond(s, GatewayProfileStatus.BACKENDS_RESOLVED).getReason()).isEqualTo("BackendNotReady");
     assertThat(cond(s, GatewayProfileStatus.BACKENDS_RESOLVED).getMessage()).contains("has no endpoint yet");
   }
@@ -173,7 +174,7 @@ class GatewaySyncAgainstRealApiServerTest {
     GatewayProfile p = Profiles.profile(Type.LiteLLM, "sim-t");
     p.getMetadata().setName("lt");
     p.getSpec().setTenants(List.of(Profiles.tenant("team-a", 10, null, null, null)));
-    GatewayProfileStatus s = new GatewaySync(client).sync(create(client, p));
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(create(client, p));
     Condition c = cond(s, GatewaySync.TENANTS_ENFORCED);
     assertThat(c.getStatus()).isEqualTo("False");
     assertThat(c.getReason()).isEqualTo("DatabaseRequired");
@@ -185,7 +186,7 @@ class GatewaySyncAgainstRealApiServerTest {
     platform(client, "sim-n", "http://sim-n.gw-sync.svc:8000/v1");
     GatewayProfile p = Profiles.profile(Type.Native, "sim-n");
     p.getMetadata().setName("native");
-    GatewayProfileStatus s = new GatewaySync(client).sync(create(client, p));
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(create(client, p));
     assertThat(s.getEndpoint()).isEqualTo("http://sim-n.gw-sync.svc:8000/v1");
     assertThat(cond(s, "Ready").getStatus()).isEqualTo("True");
     assertThat(client.apps().deployments().inNamespace(NS).withName("native-gateway").get()).isNull();
@@ -208,7 +209,7 @@ class GatewaySyncAgainstRealApiServerTest {
     BifrostSpec b = new BifrostSpec();
     b.setBalance(BifrostSpec.Balance.Pods);
     p.getSpec().setBifrost(b);
-    GatewayProfileStatus s = new GatewaySync(client).sync(create(client, p));
+    GatewayProfileStatus s = new GatewaySync(client, Images.defaults()).sync(create(client, p));
     assertThat(s.getResolvedBackends()).singleElement()
         .satisfies(r -> assertThat(r.getTarget()).isEqualTo("http://10.1.0.1:8000/v1,http://10.1.0.2:8000/v1"));
     String cfg = client.configMaps().inNamespace(NS).withName("pods-gateway").get().getData().get("config.json");

@@ -77,12 +77,12 @@ final class RealParts {
 
   static Path liteLlmBinary() {
     return binary("CROSSOVER_LITELLM_BIN", cache().resolve("tools/litellm")
-        .resolve(pin("build-gateways.sh", "LITELLM_VERSION")).resolve("bin/litellm"), "build-gateways.sh");
+        .resolve(pin("versions.sh", "LITELLM_VERSION")).resolve("bin/litellm"), "build-gateways.sh");
   }
 
   static Path bifrostBinary() {
     return binary("CROSSOVER_BIFROST_BIN", cache().resolve("tools/bifrost")
-        .resolve(pin("build-gateways.sh", "BIFROST_VERSION")).resolve("bifrost-http"), "build-gateways.sh");
+        .resolve(pin("versions.sh", "BIFROST_VERSION")).resolve("bifrost-http"), "build-gateways.sh");
   }
 
   /** A simulator answering for SIM_MODEL with no model download (dummy tokenizer, random text). */

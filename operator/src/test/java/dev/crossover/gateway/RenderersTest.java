@@ -10,6 +10,7 @@ import dev.crossover.api.v1alpha1.GatewayProfile;
 import dev.crossover.api.v1alpha1.GatewayProfileSpec.Type;
 import dev.crossover.api.v1alpha1.LiteLLMSpec;
 import dev.crossover.api.v1alpha1.SecretKeyRef;
+import dev.crossover.operator.Images;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -212,7 +213,7 @@ class RenderersTest {
     // The files are in the ConfigMap, mounted beside config.json, in the working directory.
     var cm = GatewayObjects.configMap(p, rendered);
     assertThat(cm.getData()).containsKeys("config.json", "pricing.json", "model-parameters.json", "mcp-library.json");
-    Container c = GatewayObjects.deployment(p, List.of(A), "h").getSpec().getTemplate().getSpec().getContainers().get(0);
+    Container c = GatewayObjects.deployment(p, List.of(A), "h", Images.defaults()).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(c.getWorkingDir()).isEqualTo("/app/data");
     assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/app/data/pricing.json"));
     List<Object> plugins = at(cfg, "plugins");
@@ -221,11 +222,36 @@ class RenderersTest {
   }
 
   @Test
+  void gatewayImageIsTheSpecsElseTheOperatorWideDefaultForItsType() {
+    Images local = new Images("v", "s", "e", "l", "mirror/litellm:1", "mirror/bifrost:1", Images.LLM_D_EPP_CONFIG);
+    GatewayProfile lite = Profiles.profile(Type.LiteLLM, "pool-a");
+    GatewayProfile bif = Profiles.profile(Type.Bifrost, "pool-a");
+    assertThat(image(GatewayObjects.deployment(lite, List.of(A), "h", local))).isEqualTo("mirror/litellm:1");
+    assertThat(image(GatewayObjects.deployment(bif, List.of(A), "h", local))).isEqualTo("mirror/bifrost:1");
+    assertThat(image(GatewayObjects.deployment(bif, List.of(A), "h", Images.defaults())))
+        .endsWith(":" + GatewayNames.BIFROST_VERSION);
+    bif.getSpec().setImage("own/bifrost:2");
+    assertThat(image(GatewayObjects.deployment(bif, List.of(A), "h", local))).isEqualTo("own/bifrost:2");
+  }
+
+  @Test
+  void renderedVersionsAreTheVersionsTheGatewayTestsAndClusterImagesRun() {
+    // The loopback tests and the cluster images use e2e/scripts/versions.sh; the config the
+    // renderers write must be for those same releases.
+    assertThat(GatewayNames.LITELLM_VERSION).isEqualTo(RealParts.pin("versions.sh", "LITELLM_VERSION"));
+    assertThat(GatewayNames.BIFROST_VERSION).isEqualTo(RealParts.pin("versions.sh", "BIFROST_VERSION"));
+  }
+
+  private static String image(Deployment d) {
+    return d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+  }
+
+  @Test
   void liteLlmDeploymentProbesEnvConfigHashAndNoSecretValues() {
     GatewayProfile p = Profiles.profile(Type.LiteLLM, "pool-a");
     String config = GatewayObjects.renderConfig(p.getSpec(), List.of(A, EXT));
     String hash = GatewayObjects.configHash(config);
-    Deployment d = GatewayObjects.deployment(p, List.of(A, EXT), hash);
+    Deployment d = GatewayObjects.deployment(p, List.of(A, EXT), hash, Images.defaults());
     assertThat(d.getMetadata().getName()).isEqualTo("gw-gateway");
     assertThat(d.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(o -> assertThat(o.getController()).isTrue());
@@ -234,7 +260,7 @@ class RenderersTest {
         .entrySet().stream().filter(e -> d.getSpec().getSelector().getMatchLabels().containsKey(e.getKey()))
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(c.getImage()).isEqualTo(GatewayNames.LITELLM_IMAGE);
+    assertThat(c.getImage()).isEqualTo(Images.defaults().litellm());
     assertThat(c.getArgs()).containsSequence("--config", "/etc/litellm/config.yaml").containsSequence("--port", "4000");
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/liveliness");
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/readiness");
@@ -268,8 +294,8 @@ class RenderersTest {
     String h2 = GatewayObjects.configHash(GatewayObjects.renderConfig(p.getSpec(), List.of(moved)));
     assertThat(h1).hasSize(64).isNotEqualTo(h2);
     assertThat(GatewayObjects.configHash(GatewayObjects.renderConfig(p.getSpec(), List.of(A)))).isEqualTo(h1);
-    Deployment d1 = GatewayObjects.deployment(p, List.of(A), h1);
-    Deployment d2 = GatewayObjects.deployment(p, List.of(moved), h2);
+    Deployment d1 = GatewayObjects.deployment(p, List.of(A), h1, Images.defaults());
+    Deployment d2 = GatewayObjects.deployment(p, List.of(moved), h2, Images.defaults());
     assertThat(d1.getSpec().getTemplate()).isNotEqualTo(d2.getSpec().getTemplate());
   }
 
@@ -282,9 +308,9 @@ class RenderersTest {
     BifrostSpec bs = new BifrostSpec();
     bs.setLogLevel(BifrostSpec.LogLevel.warn);
     p.getSpec().setBifrost(bs);
-    Deployment d = GatewayObjects.deployment(p, List.of(A), "h");
+    Deployment d = GatewayObjects.deployment(p, List.of(A), "h", Images.defaults());
     Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(c.getImage()).isEqualTo(GatewayNames.BIFROST_IMAGE);
+    assertThat(c.getImage()).isEqualTo(Images.defaults().bifrost());
     assertThat(c.getArgs()).containsSequence("-app-dir", "/app/data").containsSequence("-port", "8080")
         .containsSequence("-log-level", "warn");
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health");
@@ -310,6 +336,6 @@ class RenderersTest {
     Secret s = GatewayObjects.generatedKeySecret(p, "gw-master-key", "masterKey", k1);
     assertThat(s.getStringData()).containsEntry("masterKey", k1);
     assertThat(GatewayObjects.renderConfig(p.getSpec(), List.of(A))).doesNotContain(k1);
-    assertThat(GatewayObjects.deployment(p, List.of(A), "h").toString()).doesNotContain(k1);
+    assertThat(GatewayObjects.deployment(p, List.of(A), "h", Images.defaults()).toString()).doesNotContain(k1);
   }
 }

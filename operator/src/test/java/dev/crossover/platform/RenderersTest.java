@@ -1,6 +1,7 @@
 package dev.crossover.platform;
 
 import dev.crossover.operator.Durations;
+import dev.crossover.operator.Images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossover.platform.karpenter.EC2NodeClass;
@@ -194,10 +195,19 @@ class RenderersTest {
     assertThat(pool.getSpec().getEndpointPickerRef().getFailureMode()).isEqualTo("FailClose");
 
     String config = EndpointPickerRenderer.endpointPickerConfig(p);
-    assertThat(config).contains("kind: EndpointPickerConfig")
+    assertThat(config).contains("kind: EndpointPickerConfig").contains("apiVersion: llm-d.ai/v1alpha1")
         .containsPattern("pluginRef: prefix-cache-scorer\\s+weight: 5")
         .containsPattern("pluginRef: queue-scorer\\s+weight: 1")
         .containsPattern("pluginRef: kv-cache-utilization-scorer\\s+weight: 4");
+
+    // The Inference Extension's reference picker (the local cluster's) reads its own apiVersion.
+    Images d = Images.defaults();
+    ResolvedPlatform gie = ResolvedPlatform.of(p.source(), new Images(d.vllm(), d.simulator(), "local/epp:1",
+        d.loadgen(), d.litellm(), d.bifrost(), Images.INFERENCE_EXTENSION_EPP_CONFIG));
+    assertThat(EndpointPickerRenderer.endpointPickerConfig(gie)).contains("apiVersion: inference.networking.x-k8s.io/v1alpha1")
+        .containsPattern("pluginRef: prefix-cache-scorer\\s+weight: 5");
+    assertThat(EndpointPickerRenderer.deployment(gie).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("local/epp:1");
 
     var epp = EndpointPickerRenderer.deployment(p).getSpec().getTemplate().getSpec();
     assertThat(epp.getServiceAccountName()).isEqualTo("llmd-epp");
