@@ -54,7 +54,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   private final String loadgenImage;
   private final BenchmarkCosts costs =
-      new BenchmarkCosts(dev.crossover.cost.PriceCatalog.embedded(), dev.crossover.aws.InstanceTypeCatalog.embedded());
+      new BenchmarkCosts(() -> dev.crossover.aws.AwsFacts.shared().prices().catalog(), dev.crossover.aws.InstanceTypeCatalog.embedded());
   private final Clock clock;
 
   public BenchmarkRunReconciler() {
