@@ -63,6 +63,7 @@ public final class PriceRefresher {
   private final Set<String> instanceTypes = ConcurrentHashMap.newKeySet();
   private final Set<String> bedrockModels = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
+  private final java.util.concurrent.atomic.AtomicBoolean firstRefresh = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param bedrockModelName the model name Bedrock shows for a model id (ListFoundationModels): the
@@ -110,21 +111,33 @@ public final class PriceRefresher {
     }
   }
 
-  /** A platform uses this instance type: price it from now on (at once if it is new). */
+  /** A platform uses this instance type: price it from now on (at once if it is new, or nothing was read yet). */
   public void watchInstanceType(String instanceType) {
-    if (instanceTypes.add(instanceType) && enabled() && scheduler != null) {
+    boolean added = instanceTypes.add(instanceType);
+    if (enabled() && scheduler != null && !firstRefreshAsked()) {
+      scheduler.execute(this::refreshQuietly);
+    } else if (added && enabled() && scheduler != null) {
       scheduler.execute(() -> refreshQuietly(List.of(instanceType), List.of()));
     }
   }
 
-  /** A run targets this Bedrock model: price it from now on (at once if it is new). */
+  /** A run targets this Bedrock model: price it from now on (at once if it is new, or nothing was read yet). */
   public void watchBedrockModel(String modelId) {
-    if (bedrockModels.add(modelId) && enabled() && scheduler != null) {
+    boolean added = bedrockModels.add(modelId);
+    if (enabled() && scheduler != null && !firstRefreshAsked()) {
+      scheduler.execute(this::refreshQuietly);
+    } else if (added && enabled() && scheduler != null) {
       scheduler.execute(() -> refreshQuietly(List.of(), List.of(modelId)));
     }
   }
 
+  /** Whether a full refresh was already asked for (by the schedule or a first watcher); marks it asked. */
+  private boolean firstRefreshAsked() {
+    return !firstRefresh.compareAndSet(false, true);
+  }
+
   private void refreshQuietly() {
+    firstRefresh.set(true);
     refreshQuietly(List.copyOf(instanceTypes), List.copyOf(bedrockModels));
   }
 

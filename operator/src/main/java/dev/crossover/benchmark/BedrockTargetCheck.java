@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks the Bedrock control plane about a Bedrock target's model before any load runs: an id that
- * does not exist in the region, or a model that cannot stream, keeps the run waiting with
- * TargetsResolved=False and a reason and message naming the model (fix the spec and the run
- * goes on). When the control plane cannot be asked (AWS off, access denied, throttled), the
+ * does not exist in the region, or a model that cannot stream, cannot work (a run's spec is
+ * immutable), so the run fails with TargetsResolved=False and a reason and message naming the
+ * model. While the answer is on its way the target waits. When the control plane cannot be asked (AWS off, access denied, throttled), the
  * target is not held up: the load Jobs use their own runtime permissions and report errors
  * themselves.
  */
@@ -34,7 +34,7 @@ final class BedrockTargetCheck {
     }
     return switch (facts.bedrock().check(region, modelId)) {
       case BedrockFacts.ModelCheck.Wrong wrong ->
-          Optional.of(new TargetResolver.Resolution.Waiting(wrong.reason(), "target " + t.getName() + ": " + wrong.message()));
+          Optional.of(new TargetResolver.Resolution.Impossible(wrong.reason(), "target " + t.getName() + ": " + wrong.message()));
       case BedrockFacts.ModelCheck.Pending pending -> Optional.of(new TargetResolver.Resolution.Waiting(
           "BedrockModelCheckPending", "target " + t.getName() + ": waiting for " + pending.action() + " about " + modelId));
       case BedrockFacts.ModelCheck.Unchecked unchecked -> {

@@ -93,6 +93,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     for (BenchmarkTarget t : run.getSpec().getTargets()) {
       TargetResolver.Resolution r = resolver.resolve(run, t);
       if (r instanceof TargetResolver.Resolution.Impossible impossible) {
+        status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, false, impossible.reason(), impossible.message(), generation);
         return finish(run, status, false, impossible.reason(), impossible.message());
       }
       if (r instanceof TargetResolver.Resolution.Waiting waiting) {

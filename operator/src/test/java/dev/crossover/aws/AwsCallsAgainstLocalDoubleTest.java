@@ -56,15 +56,8 @@ class AwsCallsAgainstLocalDoubleTest {
     facts = startFacts(aws, Optional.of("demo"));
   }
 
-  /** Settings for tests: the double's endpoint, static credentials, short back-off, no schedule. */
   static AwsFacts startFacts(LocalAwsDouble aws, Optional<String> cluster) {
-    AwsSettings settings = AwsSettings.disabled().pointedAt(aws.endpoint(), "us-east-1", cluster)
-        .withRetries(3, Duration.ofMillis(5));
-    settings = new AwsSettings(true, settings.region(), settings.clusterName(), settings.endpointOverride(),
-        settings.pricingRegion(), Duration.ofSeconds(5), 3, Duration.ofMillis(5), Duration.ofHours(1), Duration.ofMillis(200),
-        Duration.ofSeconds(5), Duration.ZERO);
-    return AwsFacts.start(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    return LocalAwsFacts.start(aws, cluster, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
