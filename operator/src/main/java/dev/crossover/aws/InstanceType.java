@@ -9,8 +9,16 @@ package dev.crossover.aws;
  * @param gpuMemoryGiB memory of one GPU, GiB
  * @param vcpus        vCPUs per instance
  * @param memoryGiB    instance memory, GiB
+ * @param source       where these figures come from (embedded catalog, or EC2 DescribeInstanceTypes and when)
  */
-public record InstanceType(String name, int gpus, String gpuModel, double gpuMemoryGiB, int vcpus, double memoryGiB) {
+public record InstanceType(String name, int gpus, String gpuModel, double gpuMemoryGiB, int vcpus, double memoryGiB,
+    String source) {
+
+  /** An entry of the embedded catalog. */
+  public InstanceType(String name, int gpus, String gpuModel, double gpuMemoryGiB, int vcpus, double memoryGiB) {
+    this(name, gpus, gpuModel, gpuMemoryGiB, vcpus, memoryGiB,
+        "embedded catalog, AWS accelerated-computing pages as of " + InstanceTypeCatalog.AS_OF);
+  }
 
   public double totalGpuMemoryGiB() {
     return gpus * gpuMemoryGiB;

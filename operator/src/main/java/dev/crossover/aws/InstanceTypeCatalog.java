@@ -47,6 +47,16 @@ public final class InstanceTypeCatalog {
     return new InstanceTypeCatalog(EMBEDDED);
   }
 
+  /**
+   * This catalog with facts read from EC2 in place of the embedded ones of the same name (and any
+   * type the embedded list lacks added): the live figures win, the embedded ones stay the offline default.
+   */
+  public InstanceTypeCatalog withLive(java.util.Collection<InstanceType> live) {
+    Map<String, InstanceType> merged = new java.util.HashMap<>(byName);
+    live.forEach(t -> merged.put(t.name(), t));
+    return new InstanceTypeCatalog(List.copyOf(merged.values()));
+  }
+
   public Optional<InstanceType> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }

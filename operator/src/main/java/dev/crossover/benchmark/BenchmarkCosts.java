@@ -45,17 +45,22 @@ public final class BenchmarkCosts {
   public record Result(Map<String, String> costPerMillionTokensUsd, Map<String, String> notes,
       List<BreakEvenPoint> breakEven, Optional<String> recommendation) {}
 
-  private final PriceCatalog catalog;
+  private final java.util.function.Supplier<PriceCatalog> catalog;
   private final InstanceTypeCatalog instanceTypes;
 
   public BenchmarkCosts(PriceCatalog catalog, InstanceTypeCatalog instanceTypes) {
+    this(() -> catalog, instanceTypes);
+  }
+
+  /** @param catalog read at each computation: the live catalog, which a price refresh replaces */
+  public BenchmarkCosts(java.util.function.Supplier<PriceCatalog> catalog, InstanceTypeCatalog instanceTypes) {
     this.catalog = catalog;
     this.instanceTypes = instanceTypes;
   }
 
   public Result compute(CostSpec costSpec, List<Measured> measured) {
     CostSettings settings = CostSettings.from(costSpec);
-    PriceCatalog prices = catalog.withPins(costSpec);
+    PriceCatalog prices = catalog.get().withPins(costSpec);
     Map<String, String> perMillion = new LinkedHashMap<>();
     Map<String, String> notes = new LinkedHashMap<>();
     Map<String, CostCurve> selfManaged = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   private final String loadgenImage;
   private final BenchmarkCosts costs =
-      new BenchmarkCosts(dev.crossover.cost.PriceCatalog.embedded(), dev.crossover.aws.InstanceTypeCatalog.embedded());
+      new BenchmarkCosts(() -> dev.crossover.aws.AwsFacts.shared().prices().catalog(), dev.crossover.aws.InstanceTypeCatalog.embedded());
   private final Clock clock;
 
   public BenchmarkRunReconciler() {
@@ -93,6 +93,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     for (BenchmarkTarget t : run.getSpec().getTargets()) {
       TargetResolver.Resolution r = resolver.resolve(run, t);
       if (r instanceof TargetResolver.Resolution.Impossible impossible) {
+        status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, false, impossible.reason(), impossible.message(), generation);
         return finish(run, status, false, impossible.reason(), impossible.message());
       }
       if (r instanceof TargetResolver.Resolution.Waiting waiting) {

@@ -26,9 +26,16 @@ public final class TargetResolver {
   }
 
   private final KubernetesClient client;
+  private final BedrockTargetCheck bedrockCheck;
 
   public TargetResolver(KubernetesClient client) {
+    this(client, dev.crossover.aws.AwsFacts::shared);
+  }
+
+  /** @param aws the Bedrock control plane facts a Bedrock target's model id is checked against */
+  public TargetResolver(KubernetesClient client, java.util.function.Supplier<dev.crossover.aws.AwsFacts> aws) {
     this.client = client;
+    this.bedrockCheck = new BedrockTargetCheck(aws);
   }
 
   public Resolution resolve(BenchmarkRun run, BenchmarkTarget t) {
@@ -75,6 +82,10 @@ public final class TargetResolver {
     }
     if (t.getBedrock() != null) {
       String region = Optional.ofNullable(t.getBedrock().getRegion()).orElse(defaultRegion);
+      Optional<Resolution> modelProblem = bedrockCheck.problem(t, region);
+      if (modelProblem.isPresent()) {
+        return modelProblem.get();
+      }
       return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
           new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region, null),
           null, false, Optional.empty(), t.getBedrock().getModelId()));

@@ -141,6 +141,11 @@ public final class PriceCatalog {
         cachePrice(PriceKey.bedrockCacheWrite(modelId), PriceKey.CACHE_WRITE_MULTIPLIER, input));
   }
 
+  /** Every price read from AWS that this catalog holds (pinned or not). */
+  public Collection<PriceQuote> liveQuotes() {
+    return live.values();
+  }
+
   /** Live prices that a pin hides, so status can show the user what AWS currently says. */
   public List<PriceQuote> shadowedLivePrices() {
     return live.values().stream().filter(q -> pinned.containsKey(q.key())).toList();

@@ -4,7 +4,7 @@ import dev.crossover.api.v1alpha1.InferencePlatform;
 import dev.crossover.api.v1alpha1.InferencePlatformStatus;
 import dev.crossover.api.v1alpha1.NodeCount;
 import dev.crossover.api.v1alpha1.PlatformChildren;
-import dev.crossover.aws.InstanceTypeCatalog;
+import dev.crossover.aws.AwsFacts;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
@@ -44,6 +44,7 @@ import java.util.Set;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Reconciles InferencePlatforms: renders the NodePool (and EC2NodeClass), the model server and,
@@ -63,11 +64,9 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   /** How soon to look again while something is still coming up that no informer reports. */
   static final Duration POLL_WHILE_PENDING = Duration.ofSeconds(10);
 
-  private final ModelFit modelFit = new ModelFit(InstanceTypeCatalog.embedded());
-  private final PlatformHourlyCost hourlyCost =
-      new PlatformHourlyCost(dev.crossover.cost.PriceCatalog.embedded(), InstanceTypeCatalog.embedded());
   private final Images images;
   private final Clock clock;
+  private final Supplier<AwsFacts> aws;
   private volatile CrdPresence crds;
 
   public InferencePlatformReconciler() {
@@ -75,8 +74,14 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   }
 
   public InferencePlatformReconciler(Images images, Clock clock) {
+    this(images, clock, AwsFacts::shared);
+  }
+
+  /** @param aws where cluster, accelerator and price facts come from (disabled: the spec and embedded catalogs) */
+  public InferencePlatformReconciler(Images images, Clock clock, Supplier<AwsFacts> aws) {
     this.images = images;
     this.clock = clock;
+    this.aws = aws;
   }
 
   @Override
@@ -128,17 +133,20 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     status.setServedModel(p.servedName());
     status.setReplicas(p.replicas());
 
+    PlatformAwsFacts facts = PlatformAwsFacts.of(aws.get(), p, clock);
+    facts.report(status, generation);
     ModelFit.Result fit = p.usesGpus()
-        ? modelFit.check(platform.getSpec().getModel(), p.instanceType(), p.tensorParallelSize(), p.gpuMemoryUtilization())
+        ? new ModelFit(facts.instanceTypes()).check(platform.getSpec().getModel(), p.instanceType(), p.tensorParallelSize(),
+            p.gpuMemoryUtilization())
         : new ModelFit.Result(ModelFit.Verdict.FITS, "The simulator holds no weights: nothing to fit.", 0, 0);
-    setFitCondition(status, fit, generation);
+    setFitCondition(status, p.usesGpus() ? facts.withFactsSource(fit, p.instanceType()) : fit, generation);
     if (fit.verdict() == ModelFit.Verdict.DOES_NOT_FIT) {
       // Launching GPU nodes for a model that cannot load would only cost money.
       status.setCondition(Conditions.READY, false, "ModelDoesNotFit", fit.message(), generation);
       return UpdateControl.patchStatus(StatusPatch.of(platform, status, InferencePlatform::new));
     }
 
-    Step nodes = reconcileNodes(client, p, children);
+    Step nodes = reconcileNodes(client, p, children, facts.discoveryTag(p));
     status.setCondition(InferencePlatformStatus.NODE_POOL_READY, nodes.state(), nodes.reason(), nodes.message(), generation);
     Step server = reconcileModelServer(client, p, children, status);
     status.setCondition(InferencePlatformStatus.MODEL_SERVER_READY, server.state(), server.reason(), server.message(), generation);
@@ -160,7 +168,8 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
       status.setCondition(Conditions.READY, Conditions.FALSE, b.reason(), b.message(), generation);
     }
     status.setNodes(nodesByInstanceType(client, p));
-    status.setHourlyCost(hourlyCost.of(p).orElse(null));
+    status.setHourlyCost(new PlatformHourlyCost(facts.prices(), facts.instanceTypes())
+        .of(p, facts.controlPlaneTier()).orElse(null));
     UpdateControl<InferencePlatform> control = UpdateControl.patchStatus(StatusPatch.of(platform, status, InferencePlatform::new));
     return blocking.isPresent() ? control.rescheduleAfter(POLL_WHILE_PENDING) : control;
   }
@@ -171,7 +180,8 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     static Step notYet(String reason, String message) { return new Step(Conditions.FALSE, reason, message); }
   }
 
-  private Step reconcileNodes(KubernetesClient client, ResolvedPlatform p, PlatformChildren children) {
+  private Step reconcileNodes(KubernetesClient client, ResolvedPlatform p, PlatformChildren children,
+      Optional<String> discoveryTag) {
     if (!p.provision()) {
       return Step.ok("NotProvisioned", "nodes.provision is false: the model server runs on nodes that already exist.");
     }
@@ -184,10 +194,11 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
         return Step.notYet("EC2NodeClassNotInstalled", "The EC2NodeClass CRD (" + CrdPresence.EC2NODECLASSES
             + ") is not installed: install Karpenter's AWS provider, or reference a node class with nodes.nodeClass.name.");
       }
-      Optional<String> tag = p.discoveryTag();
+      Optional<String> tag = discoveryTag;
       if (tag.isEmpty()) {
         return Step.notYet("DiscoveryTagUnknown", "Set nodes.nodeClass.ec2.discoveryTag to the karpenter.sh/discovery tag "
-            + "value of the cluster's subnets and security groups (usually the cluster name).");
+            + "value of the cluster's subnets and security groups (usually the cluster name), or let the operator "
+            + "discover the cluster name (crossover.aws.cluster-name, see condition ClusterDiscovered).");
       }
       EC2NodeClass nodeClass = NodePoolRenderer.ec2NodeClass(p, tag.get()).orElseThrow();
       apply(client, nodeClass);

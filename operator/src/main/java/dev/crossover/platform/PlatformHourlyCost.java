@@ -29,8 +29,17 @@ public final class PlatformHourlyCost {
     this.instanceTypes = instanceTypes;
   }
 
-  /** Empty for platforms that run no GPU nodes of their own (simulator, or existing nodes). */
+  /** As {@link #of(ResolvedPlatform, String)} for a cluster in standard support. */
   public Optional<HourlyCost> of(ResolvedPlatform p) {
+    return of(p, "standard");
+  }
+
+  /**
+   * Empty for platforms that run no GPU nodes of their own (simulator, or existing nodes).
+   *
+   * @param controlPlaneTier standard or extended: the EKS support tier the control plane is billed at
+   */
+  public Optional<HourlyCost> of(ResolvedPlatform p, String controlPlaneTier) {
     if (!p.usesGpus() || !p.provision()) {
       return Optional.empty();
     }
@@ -52,17 +61,21 @@ public final class PlatformHourlyCost {
       items.add(new CostItem(nodesItem, null, "Unknown: " + e.getMessage()));
     }
     try {
-      PriceQuote eks = prices.controlPlaneHourly("standard", pins);
-      items.add(new CostItem("EKS control plane (whole cluster)", usd(eks.usd()), eks.provenance()));
+      PriceQuote eks = prices.controlPlaneHourly(controlPlaneTier, pins);
+      items.add(new CostItem(eksItem(controlPlaneTier), usd(eks.usd()), eks.provenance()));
       total = total.add(eks.usd());
     } catch (UnknownPriceException e) {
       complete = false;
-      items.add(new CostItem("EKS control plane (whole cluster)", null, "Unknown: " + e.getMessage()));
+      items.add(new CostItem(eksItem(controlPlaneTier), null, "Unknown: " + e.getMessage()));
     }
     HourlyCost cost = new HourlyCost();
     cost.setItems(items);
     cost.setTotal(complete ? usd(total) : null);
     return Optional.of(cost);
+  }
+
+  private static String eksItem(String tier) {
+    return "standard".equals(tier) ? "EKS control plane (whole cluster)" : "EKS control plane (whole cluster, " + tier + " support)";
   }
 
   /** Nodes for all replicas: as many replicas per node as its GPUs allow at the replica's TP size. */

@@ -16,6 +16,10 @@ public class InferencePlatformStatus extends ConditionedStatus {
   public static final String MODEL_SERVER_READY = "ModelServerReady";
   public static final String ROUTER_READY = "RouterReady";
   public static final String MODEL_FITS = "ModelFits";
+  /** Whether the operator knows the EKS cluster it runs in (eks:DescribeCluster), or why not. */
+  public static final String CLUSTER_DISCOVERED = "ClusterDiscovered";
+  /** Whether prices were read from AWS (Pricing API, spot price history), or why the catalog is used. */
+  public static final String LIVE_PRICES = "LivePrices";
 
   @JsonPropertyDescription("OpenAI-compatible base URL of this platform inside the cluster (the model server Service, or the Gateway route for PrefixCacheAware).")
   private String endpoint;
@@ -34,6 +38,9 @@ public class InferencePlatformStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("What this platform costs per hour while it runs, and where each price came from.")
   private HourlyCost hourlyCost;
+
+  @JsonPropertyDescription("The EKS cluster the operator runs in, when discovered through eks:DescribeCluster (see condition ClusterDiscovered).")
+  private EksClusterInfo cluster;
 
   @JsonPropertyDescription("When the platform first became Ready (RFC 3339).")
   private String firstReadyTime;
