@@ -46,7 +46,8 @@ class BedrockModelCheckOnRealApiServerTest {
     installed = AwsFacts.installShared(facts);
     Crds.install(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+        .withStopOnInformerErrorDuringStartup(false));
     operator.register(new BenchmarkRunReconciler("crossover-loadgen:test", Clock.systemUTC()), o -> o.settingNamespaces(NS));
     operator.start();
   }

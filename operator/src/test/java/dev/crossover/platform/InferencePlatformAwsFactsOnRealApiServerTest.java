@@ -52,7 +52,8 @@ class InferencePlatformAwsFactsOnRealApiServerTest {
     Crds.install(client);
     UpstreamCrds.install(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+        .withStopOnInformerErrorDuringStartup(false));
     operator.register(new InferencePlatformReconciler(Images.defaults(), Clock.systemUTC(), () -> facts),
         o -> o.settingNamespaces(NS));
     operator.start();
