@@ -53,3 +53,7 @@ KUBECONFORM_VERSION="${KUBECONFORM_VERSION:-v0.8.0}"
 HELM_BIN="$CROSSOVER_CACHE/tools/helm/$HELM_VERSION/helm"
 KUBECONFORM_BIN="$CROSSOVER_CACHE/tools/kubeconform/$KUBECONFORM_VERSION/kubeconform"
 export HELM_VERSION KUBECONFORM_VERSION HELM_BIN KUBECONFORM_BIN
+# ServiceMonitor and PrometheusRule CRDs (fetch-monitoring-crds.sh), to validate what the chart and
+# config/prometheus render.
+PROMETHEUS_OPERATOR_VERSION="${PROMETHEUS_OPERATOR_VERSION:-v0.85.0}"
+export PROMETHEUS_OPERATOR_VERSION
