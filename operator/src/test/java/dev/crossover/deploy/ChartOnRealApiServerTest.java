@@ -136,6 +136,24 @@ class ChartOnRealApiServerTest {
     }
   }
 
+  /** The kustomize install, and the example PrometheusRule, pass the same two checks. */
+  @Test
+  void kustomizeInstallAndPrometheusRuleAreValid(KubernetesClient client) throws IOException {
+    String kustomized = Tools.run(List.of(Tools.kubectl().toString(), "kustomize", KustomizeFiles.dir().toString()),
+        Duration.ofMinutes(1)).orFail("kubectl kustomize").stdout();
+    String rules = Files.readString(RepoPaths.root().resolve("config/prometheus/rules.yaml"));
+    for (String manifests : List.of(kustomized, rules)) {
+      Tools.Result r = kubeconform(manifests, "config");
+      assertThat(r.exitCode()).as("kubeconform:\n%s%s", r.stdout(), r.stderr()).isZero();
+      for (HasMetadata item : client.load(new ByteArrayInputStream(manifests.getBytes(StandardCharsets.UTF_8))).items()) {
+        if (item.getKind().equals("Namespace") || item.getKind().equals("CustomResourceDefinition")) {
+          continue; // already there: installed in @BeforeAll
+        }
+        assertThat(client.resource(item).dryRun().fieldManager("config-test").forceConflicts().serverSideApply()).isNotNull();
+      }
+    }
+  }
+
   static Tools.Result kubeconform(String manifests, String name) throws IOException {
     Path file = work.resolve(name + ".yaml");
     Files.writeString(file, manifests);
