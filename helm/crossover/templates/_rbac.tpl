@@ -98,8 +98,9 @@ the list is complete, and fail on any "*".
   verbs: ["create", "patch"]
 {{- end -}}
 
-{{/* Leader election, in the Lease's namespace only (fabric8's LeaseLock: get, create, update);
-create cannot be narrowed to one name, get and update are. */}}
+{{/* Leader election, in the Lease's namespace only. fabric8's LeaseLock gets and creates the
+Lease and renews it with patch (update when taking it over); create cannot be narrowed to one
+name, the others are. */}}
 {{- define "crossover.leaseRules" -}}
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
@@ -107,5 +108,5 @@ create cannot be narrowed to one name, get and update are. */}}
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
   resourceNames: [{{ .Values.leaderElection.leaseName | quote }}]
-  verbs: ["get", "update"]
+  verbs: ["get", "update", "patch"]
 {{- end -}}

@@ -35,7 +35,7 @@ class MonitoringMetricsIT {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("metrics-it").endMetadata().build())
         .serverSideApply();
     try (OperatorProcess operator = OperatorProcess.start(api.kubeConfigYaml(),
-        Map.of("CROSSOVER_LEADER_ELECTION_NAMESPACE", "default"))) {
+        Map.of("CROSSOVER_LEADER_ELECTION_NAMESPACE", "metrics-it"))) {
       operator.awaitReady(Duration.ofSeconds(90));
       try (var files = Files.list(RepoPaths.samples().resolve("local"))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
