@@ -92,6 +92,9 @@ class ChartRbacOperatorProcessIT {
         }
       }
       assertThat(Files.readString(operator.log()).toLowerCase()).as("operator log").doesNotContain("forbidden");
+      // Deleting a platform runs its finalizer (cleanup) as the ServiceAccount too.
+      ItCleanup.deleteCrossoverResources(admin, NS);
+      assertThat(Files.readString(operator.log()).toLowerCase()).as("operator log after cleanup").doesNotContain("forbidden");
     }
   }
 

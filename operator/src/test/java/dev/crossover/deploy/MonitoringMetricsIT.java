@@ -74,6 +74,7 @@ class MonitoringMetricsIT {
       }
       // The dashboard's heap panel selects area="heap"; the rules group by controller.
       assertThat(scrape[0]).contains("jvm_memory_used_bytes{area=\"heap\"");
+      ItCleanup.deleteCrossoverResources(client, "metrics-it");
     }
   }
 }
