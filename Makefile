@@ -55,7 +55,7 @@ config:
 helm-lint: tools
 	"$$(bash $(SCRIPTS)/build-tools.sh helm)" lint --strict helm/crossover
 	$(MVNW) -q -pl loadgen -am install -DskipTests
-	$(MVNW) -B -pl operator verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+	$(MVNW) -pl operator verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dtest='HelmChartTest,ChartOnRealApiServerTest,KustomizeInstallTest,ArgoHealthChecksTest,MonitoringConfigTest'
 
 run: build
