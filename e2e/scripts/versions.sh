@@ -58,3 +58,15 @@ OPERATOR_IMAGE="${OPERATOR_IMAGE:-crossover.local/operator:dev}"
 IMAGE_CACHE="$CROSSOVER_CACHE/images"
 export LITELLM_VERSION LITELLM_IMAGE BIFROST_VERSION BIFROST_IMAGE LOADGEN_IMAGE OPERATOR_IMAGE
 export PAUSE_IMAGE TESTBOX_IMAGE COREDNS_IMAGE SIM_IMAGE JRE_IMAGE IMAGE_CACHE
+
+# Packaging tools (build-tools.sh): Helm renders and lints the chart, kubeconform validates what
+# it renders. Both are built from their Go modules into $CROSSOVER_CACHE/tools/<name>/<version>/.
+HELM_VERSION="${HELM_VERSION:-v3.22.0}"
+KUBECONFORM_VERSION="${KUBECONFORM_VERSION:-v0.8.0}"
+HELM_BIN="$CROSSOVER_CACHE/tools/helm/$HELM_VERSION/helm"
+KUBECONFORM_BIN="$CROSSOVER_CACHE/tools/kubeconform/$KUBECONFORM_VERSION/kubeconform"
+export HELM_VERSION KUBECONFORM_VERSION HELM_BIN KUBECONFORM_BIN
+# ServiceMonitor and PrometheusRule CRDs (fetch-monitoring-crds.sh), to validate what the chart and
+# config/prometheus render.
+PROMETHEUS_OPERATOR_VERSION="${PROMETHEUS_OPERATOR_VERSION:-v0.85.0}"
+export PROMETHEUS_OPERATOR_VERSION
