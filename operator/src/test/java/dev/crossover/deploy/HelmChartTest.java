@@ -97,6 +97,28 @@ class HelmChartTest {
   }
 
   @Test
+  void imagesAndAwsSettingsBecomeTheOperatorsEnvironment() {
+    List<String> args = new java.util.ArrayList<>();
+    for (String v : List.of("images.litellm=mirror/litellm:1", "images.bifrost=mirror/bifrost:1",
+        "images.endpointPickerConfigApiVersion=inference.networking.x-k8s.io/v1alpha1",
+        "aws.enabled=true", "aws.region=eu-west-1", "aws.clusterName=prod-1", "aws.priceRefreshInterval=6h")) {
+      args.addAll(List.of("--set", v));
+    }
+    JsonNode env = Chart.one(Chart.objects(Chart.render(args)), "Deployment").at("/spec/template/spec/containers/0/env");
+    java.util.Map<String, String> vars = new java.util.HashMap<>();
+    env.forEach(e -> vars.put(e.path("name").asText(), e.path("value").asText()));
+    // The names are the operator's config keys (crossover.images.litellm -> CROSSOVER_IMAGES_LITELLM).
+    assertThat(vars).containsEntry("CROSSOVER_IMAGES_LITELLM", "mirror/litellm:1")
+        .containsEntry("CROSSOVER_IMAGES_BIFROST", "mirror/bifrost:1")
+        .containsEntry("CROSSOVER_ENDPOINT_PICKER_CONFIG_API_VERSION", "inference.networking.x-k8s.io/v1alpha1")
+        .containsEntry("CROSSOVER_AWS_ENABLED", "true").containsEntry("CROSSOVER_AWS_REGION", "eu-west-1")
+        .containsEntry("CROSSOVER_AWS_CLUSTER_NAME", "prod-1").containsEntry("CROSSOVER_AWS_PRICE_REFRESH_INTERVAL", "6h");
+    JsonNode defaults = Chart.one(Chart.objects(Chart.render(List.of())), "Deployment").at("/spec/template/spec/containers/0/env");
+    assertThat(defaults.findValuesAsText("name")).contains("CROSSOVER_AWS_ENABLED")
+        .doesNotContain("CROSSOVER_AWS_REGION", "CROSSOVER_IMAGES_LITELLM");
+  }
+
+  @Test
   void serviceMonitorScrapesTheMetricsServiceWhenEnabled() {
     List<JsonNode> objects = Chart.objects(Chart.render(Chart.valueSets().get("service-monitor")));
     JsonNode monitor = Chart.one(objects, "ServiceMonitor");
@@ -198,6 +220,9 @@ class HelmChartTest {
         Arguments.of("metrics.serviceMonitor.interval=often", "/metrics/serviceMonitor/interval"),
         Arguments.of("logLevel=LOUD", "/logLevel"),
         Arguments.of("resources.limits.memory=lots", "/resources/limits/memory"),
+        Arguments.of("images.endpointPickerConfigApiVersion=v2", "/images/endpointPickerConfigApiVersion"),
+        Arguments.of("aws.region=Ireland", "/aws/region"),
+        Arguments.of("aws.priceRefreshInterval=daily", "/aws/priceRefreshInterval"),
         Arguments.of("replica=2", "replica"));
   }
 
