@@ -54,7 +54,10 @@ class LoadJobRendererTest {
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     var c = pod.getContainers().get(0);
     assertThat(c.getImage()).isEqualTo("loadgen:test");
-    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json", "--one-line");
+    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json", "--one-line",
+        "--termination-log", "/dev/termination-log");
+    assertThat(c.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+    assertThat(c.getTerminationMessagePolicy()).as("a failed pod's log tail is no result").isEqualTo("File");
     assertThat(c.getEnv()).singleElement().satisfies(e -> {
       assertThat(e.getName()).isEqualTo(ResolvedBenchmarkTarget.API_KEY_ENV);
       assertThat(e.getValue()).as("the key itself never appears in the Job").isNull();

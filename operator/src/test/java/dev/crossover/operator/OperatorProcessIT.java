@@ -97,6 +97,24 @@ class OperatorProcessIT {
       assertThat(ready.getMessage()).contains("g5.12xlarge with tensorParallelSize 4");
     });
 
+    // A BenchmarkRun's gauges on the real endpoint, under exactly the documented names.
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata:
+          name: smoke
+        spec:
+          scenario: Custom
+          targets:
+            - name: sim
+              openAI: {url: "http://127.0.0.1:9/v1", model: sim-model}
+          load: {concurrency: [1], warmup: 1s, duration: 5s}
+        """, dev.crossover.api.v1alpha1.BenchmarkRun.class)).inNamespace("operator-it").create();
+    await("BenchmarkRun phase gauge on /q/metrics").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(operator.get("/q/metrics").body())
+            .contains("# TYPE crossover_benchmark_phase gauge")
+            .contains("crossover_benchmark_phase{namespace=\"operator-it\",phase=\"Running\",run=\"smoke\"} 1.0"));
+
     String metrics = operator.get("/q/metrics").body();
     assertThat(metrics).contains("jvm_memory_used_bytes");
     assertThat(metrics).as("Java Operator SDK controller metrics").contains("inferenceplatform");
