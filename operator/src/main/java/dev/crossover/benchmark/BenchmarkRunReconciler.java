@@ -5,6 +5,7 @@ import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.BenchmarkTarget;
 import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.ExecutionSpec;
+import dev.crossover.api.v1alpha1.GatewayOverhead;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.RunSummary;
 import dev.crossover.api.v1alpha1.TargetSummary;
@@ -13,6 +14,7 @@ import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
+import dev.crossover.report.ReportRenderer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -120,7 +122,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     for (BenchmarkTarget t : run.getSpec().getTargets()) {
       TargetResolver.Resolution r = resolver.resolve(run, t);
       if (r instanceof TargetResolver.Resolution.Impossible impossible) {
-        return finish(client, run, status, false, impossible.reason(), impossible.message());
+        return finish(client, run, status, false, impossible.reason(), impossible.message(), null);
       }
       if (r instanceof TargetResolver.Resolution.Waiting waiting) {
         status.setPhase(BenchmarkRunStatus.Phase.Pending);
@@ -158,12 +160,13 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     long done = steps.stream().filter(s -> isDone(s.result())).count();
     status.setProgress(done + "/" + steps.size());
-    summarize(status, targets, steps, run.getSpec().getCost());
+    BenchmarkCosts.Result costs = summarize(client, run, status, targets, steps);
     if (done == steps.size()) {
       boolean anySucceeded = steps.stream().anyMatch(s -> SUCCEEDED.equals(s.result().getState()));
       return finish(client, run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
           anySucceeded ? "Measured " + steps.stream().filter(s -> SUCCEEDED.equals(s.result().getState())).count()
-              + " of " + steps.size() + " levels." : "Every level failed; see status.results[*].message.");
+              + " of " + steps.size() + " levels." : "Every level failed; see status.results[*].message.",
+          () -> writeReport(client, run, status, targets, costs));
     }
     status.setPhase(BenchmarkRunStatus.Phase.Running);
     status.setCondition(Conditions.READY, true, "Running", "Measuring: " + status.getProgress() + " levels done.", generation);
@@ -283,8 +286,13 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     }
   }
 
-  private void summarize(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<Step> steps,
-      CostSpec costSpec) {
+  private BenchmarkCosts.Result summarize(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
+      List<ResolvedBenchmarkTarget> targets, List<Step> steps) {
+    CostSpec costSpec = run.getSpec().getCost();
+    Map<String, List<GatewayOverhead>> previousOverheads = new java.util.HashMap<>();
+    for (TargetSummary old : Optional.ofNullable(status.getTargets()).orElse(List.of())) {
+      Optional.ofNullable(old.getGatewayAddedLatencyByLevel()).ifPresent(l -> previousOverheads.put(old.getName(), l));
+    }
     List<BenchmarkCosts.Measured> costInputs = new ArrayList<>();
     List<TargetSummary> summaries = new ArrayList<>();
     for (ResolvedBenchmarkTarget t : targets) {
@@ -318,27 +326,98 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     }
     status.setBreakEven(costs.breakEven().isEmpty() ? null : costs.breakEven());
     status.setRecommendation(costs.recommendation().orElse(null));
+    gatewayOverheads(client, run, summaries, steps, previousOverheads);
     status.setTargets(summaries);
-    RunSummary run = new RunSummary();
+    RunSummary summary = new RunSummary();
     summaries.stream().filter(s -> s.getBestTtftP95Ms() != null)
         .min(Comparator.comparingDouble(TargetSummary::getBestTtftP95Ms)).ifPresent(best -> {
-          run.setBestTtftP95Ms(best.getBestTtftP95Ms());
-          run.setFastestTarget(best.getName());
+          summary.setBestTtftP95Ms(best.getBestTtftP95Ms());
+          summary.setFastestTarget(best.getName());
         });
     costs.costPerMillionTokensUsd().entrySet().stream()
         .min(Comparator.comparing(e -> new java.math.BigDecimal(e.getValue())))
-        .ifPresent(cheapest -> run.setCheapestTarget(cheapest.getKey()));
-    status.setSummary(run);
+        .ifPresent(cheapest -> summary.setCheapestTarget(cheapest.getKey()));
+    status.setSummary(summary);
+    return costs;
   }
 
+  /**
+   * Each gateway target's added TTFT over the direct target on the same platform, at every level
+   * both have measured, from the histograms stored with the levels. A figure computed once is
+   * kept from status: levels are final.
+   */
+  private void gatewayOverheads(KubernetesClient client, BenchmarkRun run, List<TargetSummary> summaries,
+      List<Step> steps, Map<String, List<GatewayOverhead>> previous) {
+    boolean gateways = summaries.stream().anyMatch(s -> "Gateway".equals(s.getKind()));
+    boolean direct = summaries.stream().anyMatch(s -> "Platform".equals(s.getKind()));
+    if (!gateways || !direct) {
+      return;
+    }
+    Map<String, String> pairs = GatewayOverheads.pairs(client, run);
+    String ns = run.getMetadata().getNamespace();
+    for (TargetSummary summary : summaries) {
+      String directName = pairs.get(summary.getName());
+      if (directName == null) {
+        continue;
+      }
+      List<GatewayOverhead> byLevel = new ArrayList<>();
+      for (Step g : steps) {
+        if (!g.target().name().equals(summary.getName()) || !SUCCEEDED.equals(g.result().getState())) {
+          continue;
+        }
+        Optional<Step> d = steps.stream().filter(s -> s.target().name().equals(directName)
+            && s.levelIndex() == g.levelIndex() && SUCCEEDED.equals(s.result().getState())).findFirst();
+        if (d.isEmpty()) {
+          continue;
+        }
+        Optional<GatewayOverhead> known = previous.getOrDefault(summary.getName(), List.of()).stream()
+            .filter(o -> g.level().label().equals(o.getLevel()) && directName.equals(o.getComparedWith())).findFirst();
+        Optional<GatewayOverhead> overhead = known.isPresent() ? known
+            : LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, g.targetIndex(), g.levelIndex()))
+                .flatMap(gr -> LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, d.get().targetIndex(),
+                    d.get().levelIndex())).flatMap(dr -> GatewayOverheads.at(g.level().label(), directName, gr, dr)));
+        overhead.ifPresent(byLevel::add);
+      }
+      if (!byLevel.isEmpty()) {
+        summary.setGatewayAddedLatencyByLevel(byLevel);
+        // The lowest level: the hop itself, with the least queueing in front of it.
+        summary.setGatewayAddedLatency(byLevel.getFirst());
+      }
+    }
+  }
+
+  /**
+   * The report ConfigMap, written before status names it. A report that cannot be written is a
+   * Warning event, not a run that never completes.
+   */
+  private void writeReport(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
+      List<ResolvedBenchmarkTarget> targets, BenchmarkCosts.Result costs) {
+    BenchmarkRun view = new BenchmarkRun();
+    view.setMetadata(run.getMetadata());
+    view.setSpec(run.getSpec());
+    view.setStatus(status);
+    status.setReportConfigMap(ReportRenderer.configMapName(run));
+    try {
+      client.resource(ReportRenderer.configMap(Reports.input(view, targets, costs))).createOr(existing -> existing.update());
+    } catch (KubernetesClientException e) {
+      status.setReportConfigMap(null);
+      events.warning(client, run, "ReportNotWritten", "Report", "The report ConfigMap " + ReportRenderer.configMapName(run)
+          + " could not be written: " + Conditions.message(e));
+    }
+  }
+
+  /** Final status; report (when there are results) writes the report ConfigMap from it first. */
   private UpdateControl<BenchmarkRun> finish(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
-      boolean succeeded, String reason, String message) {
+      boolean succeeded, String reason, String message, Runnable report) {
     Long generation = run.getMetadata().getGeneration();
     status.setPhase(succeeded ? BenchmarkRunStatus.Phase.Succeeded : BenchmarkRunStatus.Phase.Failed);
     status.setCompletionTime(now());
     status.setCondition(BenchmarkRunStatus.COMPLETE, succeeded, reason, message, generation);
     status.setCondition(BenchmarkRunStatus.FAILED, !succeeded, reason, message, generation);
     status.setCondition(Conditions.READY, succeeded, reason, message, generation);
+    if (report != null) {
+      report.run();
+    }
     if (succeeded) {
       events.normal(client, run, BenchmarkEvents.RUN_SUCCEEDED, "Finish", message
           + Optional.ofNullable(status.getRecommendation()).map(r -> " " + r).orElse(""));

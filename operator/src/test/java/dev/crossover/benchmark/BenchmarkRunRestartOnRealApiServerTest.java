@@ -8,6 +8,7 @@ import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.loadgen.result.Counter;
 import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.report.ReportRenderer;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -127,6 +128,18 @@ class BenchmarkRunRestartOnRealApiServerTest {
     assertThat(client.configMaps().inNamespace(NS).withName("restart-t0-l0").get().getData())
         .containsKeys("plan.json", "result.json");
 
+    // The report ConfigMap, owned by the run, named in status.
+    assertThat(status.getReportConfigMap()).isEqualTo("restart-report");
+    var report = client.configMaps().inNamespace(NS).withName("restart-report").get();
+    assertThat(report.getData()).containsOnlyKeys(ReportRenderer.MARKDOWN, ReportRenderer.JSON, ReportRenderer.TTFT_CHART,
+        ReportRenderer.COST_CHART);
+    assertThat(report.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+      assertThat(o.getKind()).isEqualTo("BenchmarkRun");
+      assertThat(o.getName()).isEqualTo("restart");
+      assertThat(o.getController()).isTrue();
+    });
+    assertThat(report.getData().get(ReportRenderer.MARKDOWN)).contains("| sim | concurrency 4 | Succeeded | " + levelRequests + " |");
+
     Map<String, Long> reasons = client.events().v1().events().inNamespace(NS).list().getItems().stream()
         .filter(e -> "restart".equals(e.getRegarding().getName()))
         .collect(Collectors.groupingBy(Event::getReason, Collectors.counting()));
@@ -145,6 +158,14 @@ class BenchmarkRunRestartOnRealApiServerTest {
     client.resources(BenchmarkRun.class).inNamespace(NS).withName("restart").delete();
     await("gauges removed with the run").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(registry.scrape()).doesNotContain("run=\"restart\""));
+  }
+
+  @Test
+  void theApiServerTakesTheLargestReportTheRendererWrites(KubernetesClient client) {
+    var large = ReportRenderer.configMap(dev.crossover.report.ReportRendererTest.input(60, 40));
+    large.getMetadata().setNamespace(NS);
+    large.getMetadata().setOwnerReferences(List.of());
+    assertThat(client.resource(large).create().getData()).containsKey(ReportRenderer.JSON);
   }
 
   private static BenchmarkRun run() {
