@@ -215,7 +215,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     }
     Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
     if (job == null) {
-      var plan = LoadJobRenderer.plan(run, step.target(), step.level());
+      var plan = LoadJobRenderer.plan(run, step.target(), step.level(),
+          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())));
       client.resource(LoadJobRenderer.planConfigMap(run, name, plan)).createOr(existing -> existing.update());
       client.resource(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).create();
       step.result().setState(RUNNING);

@@ -55,9 +55,16 @@ public final class LoadJobRenderer {
   }
 
   public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level) {
+    return plan(run, target, level, List.of());
+  }
+
+  /** @param modelServerMetrics /metrics URLs of the model-server pods behind the target; shard 0 reads them */
+  public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level,
+      List<String> modelServerMetrics) {
     return new RunPlan(target.name() + " " + level.label(), target.target(), level.load(), level.workload(),
         new RunPlan.ShardSpec(null, level.shards()),
-        new RunPlan.CalibrationSpec(true, "1ms", null));
+        new RunPlan.CalibrationSpec(true, "1ms", null),
+        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)));
   }
 
   public static ConfigMap planConfigMap(BenchmarkRun run, String jobName, RunPlan plan) {

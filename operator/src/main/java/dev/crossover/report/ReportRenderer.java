@@ -231,7 +231,7 @@ public final class ReportRenderer {
     if (levelTable) {
       md.append("## Results per level\n\n");
       md.append("| Target | Level | State | Requests | req/s | Output tok/s | TTFT p50 / p95 / p99 (ms) | E2E p95 (ms) "
-          + "| Error rate | Meets SLO |\n|---|---|---|---|---|---|---|---|---|---|\n");
+          + "| Error rate | Prefix-cache hits (server) | Meets SLO |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (LevelResult r : orEmpty(status.getResults())) {
         md.append("| ").append(cell(r.getTarget())).append(" | ").append(cell(r.getLevel())).append(" | ")
             .append(cell(r.getState())).append(" | ")
@@ -241,6 +241,8 @@ public final class ReportRenderer {
             .append(triple(r.getTtftMs())).append(" | ")
             .append(Figures.one(r.getE2eMs() == null ? null : r.getE2eMs().getP95())).append(" | ")
             .append(r.getErrorRate() == null ? "" : String.format(Locale.ROOT, "%.2f%%", 100 * r.getErrorRate())).append(" | ")
+            .append(r.getPrefixCacheHitRate() == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * r.getPrefixCacheHitRate()))
+            .append(" | ")
             .append(r.getMeetsSlo() == null ? "" : r.getMeetsSlo() ? "yes" : "no").append(" |\n");
       }
       md.append('\n');

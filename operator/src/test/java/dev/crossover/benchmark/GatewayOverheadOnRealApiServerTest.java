@@ -126,8 +126,21 @@ class GatewayOverheadOnRealApiServerTest {
           load: {concurrency: [1], warmup: 1s, duration: 5s}
         """, BenchmarkRun.class)).inNamespace(NS).create();
 
+    // The platform's one model-server pod, as the kubelet reports it: the load Jobs read its counters.
+    var modelServer = client.pods().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+        .withNewMetadata().withName("sim-model-abc").addToLabels(
+            new dev.crossover.platform.PlatformNames("sim", NS).modelServerSelector()).endMetadata()
+        .withNewSpec().addNewContainer().withName("sim").withImage("sim:test").endContainer().endSpec()
+        .build()).create();
+    modelServer.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+        .withPodIP("10.1.2.3").addNewPodIP("10.1.2.3").build());
+    client.pods().inNamespace(NS).resource(modelServer).updateStatus();
+
     RunResult direct = LoadPods.recorded();
     RunResult throughGateway = shifted(direct, 5_000_000);
+    // What shard 0 read from the model server around the direct level: 250 of 1,000 prompt tokens hit.
+    direct.total().add(dev.crossover.loadgen.result.Counter.SERVER_PREFIX_CACHE_QUERIES, 1000);
+    direct.total().add(dev.crossover.loadgen.result.Counter.SERVER_PREFIX_CACHE_HITS, 250);
     finish(client, "overhead-t0-l0", direct);
     finish(client, "overhead-t1-l0", throughGateway);
 
@@ -150,6 +163,14 @@ class GatewayOverheadOnRealApiServerTest {
         .getGatewayAddedLatency()).as("the direct path adds nothing to itself").isNull();
     assertThat(client.configMaps().inNamespace(NS).withName("overhead-report").get().getData().get(ReportRenderer.MARKDOWN))
         .contains("vs direct at concurrency 1");
+
+    // Both load Jobs were told to read the platform's model-server pod, the gateway's too.
+    for (String job : List.of("overhead-t0-l0", "overhead-t1-l0")) {
+      assertThat(client.configMaps().inNamespace(NS).withName(job).get().getData().get("plan.json"))
+          .contains("http://10.1.2.3:8000/metrics");
+    }
+    assertThat(status.getResults().get(0).getPrefixCacheHitRate()).isEqualTo(0.25);
+    assertThat(status.getResults().get(1).getPrefixCacheHitRate()).as("the gateway's shard read nothing").isNull();
   }
 
   private static void finish(KubernetesClient client, String jobName, RunResult result) {

@@ -96,4 +96,15 @@ class LoadJobRendererTest {
     String name = LoadJobRenderer.jobName(run, 12, 31);
     assertThat(name).hasSizeLessThanOrEqualTo(63).endsWith("-t12-l31").matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   }
+
+  @Test
+  void thePlanNamesTheModelServersWhoseCountersShardZeroReads() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    RunPlan plan = LoadJobRenderer.plan(run, GATEWAY, level, java.util.List.of("http://10.0.0.7:8000/metrics"));
+    assertThat(plan.serverMetrics().urls()).containsExactly("http://10.0.0.7:8000/metrics");
+    assertThat(LoadJobRenderer.planConfigMap(run, "x", plan).getData().get("plan.json"))
+        .contains("\"serverMetrics\"").contains("http://10.0.0.7:8000/metrics");
+    assertThat(LoadJobRenderer.plan(run, GATEWAY, level).serverMetrics()).as("none known: no section").isNull();
+  }
 }

@@ -163,7 +163,7 @@ public class ReportRendererTest {
         + "| cheaper than bedrock-llama8b by up to $198.56/month |");
     assertThat(md).contains("| Above 16.4B tokens/month (6.25 req/s) | a1 | cheaper than bedrock-llama8b by up to $5,086.64/month |");
     assertThat(md).contains("| a1 | bedrock-llama8b | 4.35B | 1.66 | $957.76 | a1 |");
-    assertThat(md).contains("| a1 | rate 15 | Succeeded | 3000 | 15.0 | 3000.0 | 140.0 / 300.0 / 430.0 | 1400.0 | 0.30% | yes |");
+    assertThat(md).contains("| a1 | rate 15 | Succeeded | 3000 | 15.0 | 3000.0 | 140.0 / 300.0 / 430.0 | 1400.0 | 0.30% |  | yes |");
     assertThat(md).contains("![TTFT p95 against load](ttft-p95.svg)");
     assertThat(md).doesNotContain("Left out");
   }
