@@ -74,6 +74,10 @@ the list is complete, and fail on any "*".
 - apiGroups: [""]
   resources: ["pods/log"]
   verbs: ["get"]
+# BenchmarkRun Events along the way (LoadJobLaunched, LevelMeasured, RunSucceeded, ...).
+- apiGroups: ["events.k8s.io"]
+  resources: ["events"]
+  verbs: ["create"]
 # Bifrost balance: Pods reads the ready model-server pods from the Service's EndpointSlices.
 - apiGroups: ["discovery.k8s.io"]
   resources: ["endpointslices"]

@@ -42,8 +42,19 @@ public final class BenchmarkCosts {
   public record PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
       boolean simulated) {}
 
+  /**
+   * @param curves   each priced target's monthly cost curve, for the report's chart
+   * @param analyses each self-managed x managed comparison, with its traffic bands
+   * @param upToTokens the traffic range analysed (tokens/month)
+   */
   public record Result(Map<String, String> costPerMillionTokensUsd, Map<String, String> notes,
-      List<BreakEvenPoint> breakEven, Optional<String> recommendation) {}
+      List<BreakEvenPoint> breakEven, Optional<String> recommendation, Map<String, CostCurve> curves,
+      List<BreakEvenAnalysis> analyses, BigDecimal upToTokens) {
+
+    public static Result empty() {
+      return new Result(Map.of(), Map.of(), List.of(), Optional.empty(), Map.of(), List.of(), BigDecimal.ONE);
+    }
+  }
 
   private final java.util.function.Supplier<PriceCatalog> catalog;
   private final InstanceTypeCatalog instanceTypes;
@@ -90,18 +101,23 @@ public final class BenchmarkCosts {
       }
     }
     List<BreakEvenPoint> points = new ArrayList<>();
+    List<BreakEvenAnalysis> analyses = new ArrayList<>();
     String recommendation = null;
     for (var self : selfManaged.entrySet()) {
       for (var man : managed.entrySet()) {
         TrafficUnits units = units(settings, byName.get(self.getKey()));
         BreakEvenAnalysis analysis = BreakEvenSolver.solve(self.getValue(), man.getValue(), settings.maxTrafficLevel(), units);
         analysis.crossings().forEach(c -> points.add(c.toStatus(self.getKey(), man.getKey())));
+        analyses.add(analysis);
         if (recommendation == null) {
           recommendation = analysis.recommendation();
         }
       }
     }
-    return new Result(perMillion, notes, points, Optional.ofNullable(recommendation));
+    Map<String, CostCurve> curves = new LinkedHashMap<>(selfManaged);
+    curves.putAll(managed);
+    return new Result(perMillion, notes, points, Optional.ofNullable(recommendation), curves, analyses,
+        settings.maxTrafficLevel());
   }
 
   private SelfManagedCost selfManagedCurve(Measured m, CostSettings settings, PriceCatalog prices) {

@@ -5,16 +5,21 @@ import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.BenchmarkTarget;
 import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.ExecutionSpec;
+import dev.crossover.api.v1alpha1.GatewayOverhead;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.RunSummary;
 import dev.crossover.api.v1alpha1.TargetSummary;
+import dev.crossover.cost.Figures;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
+import dev.crossover.report.ReportRenderer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.Metrics;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,7 +37,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs a BenchmarkRun: resolves its targets, plans target x level, and runs one load Job per
@@ -41,9 +48,16 @@ import java.util.Optional;
  *
  * <p>Restart-safe by construction: finished levels live in status, and Job names derive from
  * run, target and level, so an operator that restarts mid-run finds the running Job instead of
- * starting another, and never counts a level twice.
+ * starting another. A level's merged result is stored in its ConfigMap before status says so and
+ * is read back from there afterwards, and shards are taken once per completion index, so a
+ * level is never counted twice.
+ *
+ * <p>Results are also published as Prometheus gauges ({@link BenchmarkMetrics}) and the way
+ * there as Events ({@link BenchmarkEvents}). The reconciler is called for delete events too
+ * (triggerReconcilerOnAllEvents), so a deleted run's gauges go with it without a finalizer that
+ * would block deletion while the operator is away.
  */
-@ControllerConfiguration(name = "benchmarkrun")
+@ControllerConfiguration(name = "benchmarkrun", triggerReconcilerOnAllEvents = true)
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   static final Duration POLL = Duration.ofSeconds(10);
@@ -56,14 +70,23 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   private final BenchmarkCosts costs =
       new BenchmarkCosts(() -> dev.crossover.aws.AwsFacts.shared().prices().catalog(), dev.crossover.aws.InstanceTypeCatalog.embedded());
   private final Clock clock;
+  private final BenchmarkMetrics metrics;
+  private final BenchmarkEvents events;
 
   public BenchmarkRunReconciler() {
-    this(Images.fromConfig().loadgen(), Clock.systemUTC());
+    // Quarkus adds its Prometheus registry to the global one: these gauges appear on /q/metrics.
+    this(Images.fromConfig().loadgen(), Clock.systemUTC(), new BenchmarkMetrics(Metrics.globalRegistry));
   }
 
   public BenchmarkRunReconciler(String loadgenImage, Clock clock) {
+    this(loadgenImage, clock, new BenchmarkMetrics(Metrics.globalRegistry));
+  }
+
+  public BenchmarkRunReconciler(String loadgenImage, Clock clock, BenchmarkMetrics metrics) {
     this.loadgenImage = loadgenImage;
     this.clock = clock;
+    this.metrics = metrics;
+    this.events = new BenchmarkEvents(clock);
   }
 
   @Override
@@ -79,11 +102,17 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   @Override
   public UpdateControl<BenchmarkRun> reconcile(BenchmarkRun run, Context<BenchmarkRun> context) {
+    if (context.isPrimaryResourceDeleted()) {
+      metrics.remove(run.getMetadata().getNamespace(), run.getMetadata().getName());
+      return UpdateControl.noUpdate();
+    }
     KubernetesClient client = context.getClient();
     Long generation = run.getMetadata().getGeneration();
     BenchmarkRunStatus status = run.getStatus() == null ? new BenchmarkRunStatus() : run.getStatus();
     status.setObservedGeneration(generation);
     if (status.getPhase() == BenchmarkRunStatus.Phase.Succeeded || status.getPhase() == BenchmarkRunStatus.Phase.Failed) {
+      // Finished: status is final. Its gauges come back after an operator restart.
+      metrics.publish(run);
       return UpdateControl.noUpdate();
     }
 
@@ -94,12 +123,13 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       TargetResolver.Resolution r = resolver.resolve(run, t);
       if (r instanceof TargetResolver.Resolution.Impossible impossible) {
         status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, false, impossible.reason(), impossible.message(), generation);
-        return finish(run, status, false, impossible.reason(), impossible.message());
+        return finish(client, run, status, false, impossible.reason(), impossible.message(), null);
       }
       if (r instanceof TargetResolver.Resolution.Waiting waiting) {
         status.setPhase(BenchmarkRunStatus.Phase.Pending);
         status.setCondition(BenchmarkRunStatus.TARGETS_RESOLVED, false, waiting.reason(), waiting.message(), generation);
         status.setCondition(Conditions.READY, false, waiting.reason(), waiting.message(), generation);
+        publish(run, status);
         return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new)).rescheduleAfter(POLL);
       }
       targets.add(((TargetResolver.Resolution.Resolved) r).target());
@@ -131,15 +161,17 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     long done = steps.stream().filter(s -> isDone(s.result())).count();
     status.setProgress(done + "/" + steps.size());
-    summarize(status, targets, steps, run.getSpec().getCost());
+    BenchmarkCosts.Result costs = summarize(client, run, status, targets, steps);
     if (done == steps.size()) {
       boolean anySucceeded = steps.stream().anyMatch(s -> SUCCEEDED.equals(s.result().getState()));
-      return finish(run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
+      return finish(client, run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
           anySucceeded ? "Measured " + steps.stream().filter(s -> SUCCEEDED.equals(s.result().getState())).count()
-              + " of " + steps.size() + " levels." : "Every level failed; see status.results[*].message.");
+              + " of " + steps.size() + " levels." : "Every level failed; see status.results[*].message.",
+          () -> writeReport(client, run, status, targets, costs));
     }
     status.setPhase(BenchmarkRunStatus.Phase.Running);
     status.setCondition(Conditions.READY, true, "Running", "Measuring: " + status.getProgress() + " levels done.", generation);
+    publish(run, status);
     // A finished cell lets the next one start at once; otherwise Job events (or the poll) wake us.
     boolean advanced = active.stream().anyMatch(s -> isDone(s.result()));
     return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new))
@@ -175,12 +207,22 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   private void advance(KubernetesClient client, BenchmarkRun run, Step step) {
     String ns = run.getMetadata().getNamespace();
     String name = LoadJobRenderer.jobName(run, step.targetIndex(), step.levelIndex());
+    String label = "target " + step.target().name() + " at " + step.level().label();
+    // A result stored before a restart is final: read it back, never merge the shards again.
+    Optional<RunResult> stored = LevelResultStore.read(client, ns, name);
+    if (stored.isPresent()) {
+      succeed(client, run, step, stored.get(), label);
+      return;
+    }
     Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
     if (job == null) {
-      var plan = LoadJobRenderer.plan(run, step.target(), step.level());
+      var plan = LoadJobRenderer.plan(run, step.target(), step.level(),
+          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())));
       client.resource(LoadJobRenderer.planConfigMap(run, name, plan)).createOr(existing -> existing.update());
       client.resource(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).create();
       step.result().setState(RUNNING);
+      events.normal(client, run, BenchmarkEvents.JOB_LAUNCHED, "Launch", "Load Job " + name + " started for " + label
+          + " (" + step.level().shards() + " pod(s)).");
       return;
     }
     var jobStatus = job.getStatus();
@@ -191,35 +233,68 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     if (failed) {
       String why = jobStatus.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
           .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the load Job failed");
-      step.result().setState(FAILED);
-      step.result().setMessage("Load Job " + name + " failed (" + why + ").");
+      fail(client, run, step, "Load Job " + name + " failed (" + why + ").");
       return;
     }
     if (!complete) {
       step.result().setState(RUNNING);
       return;
     }
+    // One result per completion index: a shard whose pod was replaced may have left two.
     List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", name).list().getItems().stream()
-        .filter(p -> "Succeeded".equals(p.getStatus().getPhase())).toList();
-    List<RunResult> shardResults = new ArrayList<>();
+        .filter(p -> p.getStatus() != null && "Succeeded".equals(p.getStatus().getPhase()))
+        .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
+    Map<Integer, RunResult> byIndex = new TreeMap<>();
     for (Pod pod : pods) {
-      String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
-      ShardResults.fromLog(log).ifPresent(shardResults::add);
+      int index = ShardResults.completionIndex(pod);
+      if (index < 0 || index >= shards || byIndex.containsKey(index)) {
+        continue;
+      }
+      ShardResults.fromPod(pod, () -> log(client, ns, pod)).ifPresent(r -> byIndex.put(index, r));
     }
-    if (shardResults.size() < shards) {
-      step.result().setState(FAILED);
-      step.result().setMessage("Load Job " + name + " finished but only " + shardResults.size() + " of " + shards
-          + " pods left a result in their log.");
+    if (byIndex.size() < shards) {
+      fail(client, run, step, "Load Job " + name + " finished but only " + byIndex.size() + " of " + shards
+          + " shards left a result (termination message or log).");
       return;
     }
-    // One result per shard index: a retried shard's earlier pod may also have succeeded.
-    RunResult merged = ShardResults.merge(shardResults.subList(0, shards));
-    LevelResults.fill(step.result(), merged, run.getSpec().getSlo());
-    step.result().setState(SUCCEEDED);
+    RunResult merged = ShardResults.merge(List.copyOf(byIndex.values()));
+    LevelResultStore.save(client, run, name, merged);
+    succeed(client, run, step, merged, label);
   }
 
-  private void summarize(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<Step> steps,
-      CostSpec costSpec) {
+  private void succeed(KubernetesClient client, BenchmarkRun run, Step step, RunResult merged, String label) {
+    LevelResults.fill(step.result(), merged, run.getSpec().getSlo());
+    step.result().setState(SUCCEEDED);
+    LevelResult r = step.result();
+    events.normal(client, run, BenchmarkEvents.LEVEL_MEASURED, "Measure", "Measured " + label + ": "
+        + r.getRequests() + " requests, " + Figures.one(r.getRequestsPerSecond()) + " req/s, TTFT p95 "
+        + (r.getTtftMs() == null ? "n/a" : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
+        + Figures.one(100 * Optional.ofNullable(r.getErrorRate()).orElse(0.0)) + "%"
+        + (Boolean.TRUE.equals(r.getMeetsSlo()) ? "; meets the SLO." : "; misses the SLO."));
+  }
+
+  private void fail(KubernetesClient client, BenchmarkRun run, Step step, String message) {
+    step.result().setState(FAILED);
+    step.result().setMessage(message);
+    events.warning(client, run, BenchmarkEvents.LEVEL_FAILED, "Measure", message);
+  }
+
+  /** A pod's log; null when the kubelet cannot be reached (the shard then has no result). */
+  private static String log(KubernetesClient client, String ns, Pod pod) {
+    try {
+      return client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
+    } catch (KubernetesClientException e) {
+      return null;
+    }
+  }
+
+  private BenchmarkCosts.Result summarize(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
+      List<ResolvedBenchmarkTarget> targets, List<Step> steps) {
+    CostSpec costSpec = run.getSpec().getCost();
+    Map<String, List<GatewayOverhead>> previousOverheads = new java.util.HashMap<>();
+    for (TargetSummary old : Optional.ofNullable(status.getTargets()).orElse(List.of())) {
+      Optional.ofNullable(old.getGatewayAddedLatencyByLevel()).ifPresent(l -> previousOverheads.put(old.getName(), l));
+    }
     List<BenchmarkCosts.Measured> costInputs = new ArrayList<>();
     List<TargetSummary> summaries = new ArrayList<>();
     for (ResolvedBenchmarkTarget t : targets) {
@@ -253,28 +328,114 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     }
     status.setBreakEven(costs.breakEven().isEmpty() ? null : costs.breakEven());
     status.setRecommendation(costs.recommendation().orElse(null));
+    gatewayOverheads(client, run, summaries, steps, previousOverheads);
     status.setTargets(summaries);
-    RunSummary run = new RunSummary();
+    RunSummary summary = new RunSummary();
     summaries.stream().filter(s -> s.getBestTtftP95Ms() != null)
         .min(Comparator.comparingDouble(TargetSummary::getBestTtftP95Ms)).ifPresent(best -> {
-          run.setBestTtftP95Ms(best.getBestTtftP95Ms());
-          run.setFastestTarget(best.getName());
+          summary.setBestTtftP95Ms(best.getBestTtftP95Ms());
+          summary.setFastestTarget(best.getName());
         });
     costs.costPerMillionTokensUsd().entrySet().stream()
         .min(Comparator.comparing(e -> new java.math.BigDecimal(e.getValue())))
-        .ifPresent(cheapest -> run.setCheapestTarget(cheapest.getKey()));
-    status.setSummary(run);
+        .ifPresent(cheapest -> summary.setCheapestTarget(cheapest.getKey()));
+    status.setSummary(summary);
+    return costs;
   }
 
-  private UpdateControl<BenchmarkRun> finish(BenchmarkRun run, BenchmarkRunStatus status, boolean succeeded, String reason,
-      String message) {
+  /**
+   * Each gateway target's added TTFT over the direct target on the same platform, at every level
+   * both have measured, from the histograms stored with the levels. A figure computed once is
+   * kept from status: levels are final.
+   */
+  private void gatewayOverheads(KubernetesClient client, BenchmarkRun run, List<TargetSummary> summaries,
+      List<Step> steps, Map<String, List<GatewayOverhead>> previous) {
+    boolean gateways = summaries.stream().anyMatch(s -> "Gateway".equals(s.getKind()));
+    boolean direct = summaries.stream().anyMatch(s -> "Platform".equals(s.getKind()));
+    if (!gateways || !direct) {
+      return;
+    }
+    Map<String, String> pairs = GatewayOverheads.pairs(client, run);
+    String ns = run.getMetadata().getNamespace();
+    for (TargetSummary summary : summaries) {
+      String directName = pairs.get(summary.getName());
+      if (directName == null) {
+        continue;
+      }
+      List<GatewayOverhead> byLevel = new ArrayList<>();
+      for (Step g : steps) {
+        if (!g.target().name().equals(summary.getName()) || !SUCCEEDED.equals(g.result().getState())) {
+          continue;
+        }
+        Optional<Step> d = steps.stream().filter(s -> s.target().name().equals(directName)
+            && s.levelIndex() == g.levelIndex() && SUCCEEDED.equals(s.result().getState())).findFirst();
+        if (d.isEmpty()) {
+          continue;
+        }
+        Optional<GatewayOverhead> known = previous.getOrDefault(summary.getName(), List.of()).stream()
+            .filter(o -> g.level().label().equals(o.getLevel()) && directName.equals(o.getComparedWith())).findFirst();
+        Optional<GatewayOverhead> overhead = known.isPresent() ? known
+            : LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, g.targetIndex(), g.levelIndex()))
+                .flatMap(gr -> LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, d.get().targetIndex(),
+                    d.get().levelIndex())).flatMap(dr -> GatewayOverheads.at(g.level().label(), directName, gr, dr)));
+        overhead.ifPresent(byLevel::add);
+      }
+      if (!byLevel.isEmpty()) {
+        summary.setGatewayAddedLatencyByLevel(byLevel);
+        // The lowest level: the hop itself, with the least queueing in front of it.
+        summary.setGatewayAddedLatency(byLevel.getFirst());
+      }
+    }
+  }
+
+  /**
+   * The report ConfigMap, written before status names it. A report that cannot be written is a
+   * Warning event, not a run that never completes.
+   */
+  private void writeReport(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
+      List<ResolvedBenchmarkTarget> targets, BenchmarkCosts.Result costs) {
+    BenchmarkRun view = new BenchmarkRun();
+    view.setMetadata(run.getMetadata());
+    view.setSpec(run.getSpec());
+    view.setStatus(status);
+    status.setReportConfigMap(ReportRenderer.configMapName(run));
+    try {
+      client.resource(ReportRenderer.configMap(Reports.input(view, targets, costs))).createOr(existing -> existing.update());
+    } catch (KubernetesClientException e) {
+      status.setReportConfigMap(null);
+      events.warning(client, run, "ReportNotWritten", "Report", "The report ConfigMap " + ReportRenderer.configMapName(run)
+          + " could not be written: " + Conditions.message(e));
+    }
+  }
+
+  /** Final status; report (when there are results) writes the report ConfigMap from it first. */
+  private UpdateControl<BenchmarkRun> finish(KubernetesClient client, BenchmarkRun run, BenchmarkRunStatus status,
+      boolean succeeded, String reason, String message, Runnable report) {
     Long generation = run.getMetadata().getGeneration();
     status.setPhase(succeeded ? BenchmarkRunStatus.Phase.Succeeded : BenchmarkRunStatus.Phase.Failed);
     status.setCompletionTime(now());
     status.setCondition(BenchmarkRunStatus.COMPLETE, succeeded, reason, message, generation);
     status.setCondition(BenchmarkRunStatus.FAILED, !succeeded, reason, message, generation);
     status.setCondition(Conditions.READY, succeeded, reason, message, generation);
+    if (report != null) {
+      report.run();
+    }
+    if (succeeded) {
+      events.normal(client, run, BenchmarkEvents.RUN_SUCCEEDED, "Finish", message
+          + Optional.ofNullable(status.getRecommendation()).map(r -> " " + r).orElse(""));
+    } else {
+      events.warning(client, run, BenchmarkEvents.RUN_FAILED, "Finish", message);
+    }
+    publish(run, status);
     return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new));
+  }
+
+  /** Gauges from the status about to be written. */
+  private void publish(BenchmarkRun run, BenchmarkRunStatus status) {
+    BenchmarkRun view = new BenchmarkRun();
+    view.setMetadata(run.getMetadata());
+    view.setStatus(status);
+    metrics.publish(view);
   }
 
   private static boolean isDone(LevelResult r) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Renders the load Job of one level for one target, and the ConfigMap holding its run plan.
  * Pure. The Job is an Indexed Job of the level's shard count; each pod runs
  * {@code loadgen run --plan --one-line} and prints its result as one JSON line, which the operator reads from the
- * pod's log: load pods need no API rights at all (no service account token unless AWS access
+ * pod's termination message when it fits there (4096 bytes) and from the pod's log otherwise: load pods need no API rights at all (no service account token unless AWS access
  * asks for one). Names are derived from the run, target and level, so a restarted operator
  * finds the Job it created instead of creating another.
  */
@@ -36,6 +36,10 @@ public final class LoadJobRenderer {
   public static final String TARGET_LABEL = "crossover.dev/target";
   public static final String LEVEL_LABEL = "crossover.dev/level";
   static final String PLAN_FILE = "plan.json";
+  /** Key of the level's ConfigMap where the operator keeps the merged result (see LevelResultStore). */
+  static final String RESULT_FILE = "result.json";
+  static final String CONTAINER = "loadgen";
+  static final String TERMINATION_LOG = "/dev/termination-log";
 
   private LoadJobRenderer() {}
 
@@ -51,9 +55,16 @@ public final class LoadJobRenderer {
   }
 
   public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level) {
+    return plan(run, target, level, List.of());
+  }
+
+  /** @param modelServerMetrics /metrics URLs of the model-server pods behind the target; shard 0 reads them */
+  public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level,
+      List<String> modelServerMetrics) {
     return new RunPlan(target.name() + " " + level.label(), target.target(), level.load(), level.workload(),
         new RunPlan.ShardSpec(null, level.shards()),
-        new RunPlan.CalibrationSpec(true, "1ms", null));
+        new RunPlan.CalibrationSpec(true, "1ms", null),
+        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)));
   }
 
   public static ConfigMap planConfigMap(BenchmarkRun run, String jobName, RunPlan plan) {
@@ -92,9 +103,11 @@ public final class LoadJobRenderer {
               // Pod Identity and IRSA need the token; nothing else in a load pod talks to the API.
               .withAutomountServiceAccountToken(awsServiceAccount.isPresent())
               .addNewContainer()
-                .withName("loadgen")
+                .withName(CONTAINER)
                 .withImage(Optional.ofNullable(exec.getImage()).orElse(image))
-                .withArgs("run", "--plan", "/plan/" + PLAN_FILE, "--one-line")
+                .withArgs("run", "--plan", "/plan/" + PLAN_FILE, "--one-line", "--termination-log", TERMINATION_LOG)
+                .withTerminationMessagePath(TERMINATION_LOG)
+                .withTerminationMessagePolicy("File")
                 .withEnv(env)
                 .withEnvFrom(credentials.map(c -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
                     .withNewSecretRef().withName(c.getName()).endSecretRef().build())).orElse(List.of()))

@@ -8,12 +8,12 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** How figures read in recommendations and the report: "4.52B", "$3,539.04", "12.3". */
-final class Figures {
+public final class Figures {
 
   private Figures() {}
 
   /** Tokens with a K/M/B/T suffix and three significant digits. */
-  static String tokens(BigDecimal tokens) {
+  public static String tokens(BigDecimal tokens) {
     String[] suffixes = {"", "K", "M", "B", "T"};
     int group = 0;
     BigDecimal scaled = tokens;
@@ -25,14 +25,19 @@ final class Figures {
     return scaled.round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString() + suffixes[group];
   }
 
-  static String usd(BigDecimal usd) {
+  public static String usd(BigDecimal usd) {
     DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
     format.setRoundingMode(RoundingMode.HALF_UP);
     return "$" + format.format(usd);
   }
 
-  static String rate(double requestsPerSecond) {
+  public static String rate(double requestsPerSecond) {
     return BigDecimal.valueOf(requestsPerSecond).round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros()
         .toPlainString();
+  }
+
+  /** One decimal, or "n/a" for a figure not measured. */
+  public static String one(Double value) {
+    return value == null || value.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
   }
 }

@@ -54,7 +54,10 @@ class LoadJobRendererTest {
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     var c = pod.getContainers().get(0);
     assertThat(c.getImage()).isEqualTo("loadgen:test");
-    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json", "--one-line");
+    assertThat(c.getArgs()).containsExactly("run", "--plan", "/plan/plan.json", "--one-line",
+        "--termination-log", "/dev/termination-log");
+    assertThat(c.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+    assertThat(c.getTerminationMessagePolicy()).as("a failed pod's log tail is no result").isEqualTo("File");
     assertThat(c.getEnv()).singleElement().satisfies(e -> {
       assertThat(e.getName()).isEqualTo(ResolvedBenchmarkTarget.API_KEY_ENV);
       assertThat(e.getValue()).as("the key itself never appears in the Job").isNull();
@@ -92,5 +95,16 @@ class LoadJobRendererTest {
     run.getMetadata().setName("a-very-long-benchmark-run-name-that-keeps-going-and-going-on");
     String name = LoadJobRenderer.jobName(run, 12, 31);
     assertThat(name).hasSizeLessThanOrEqualTo(63).endsWith("-t12-l31").matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  }
+
+  @Test
+  void thePlanNamesTheModelServersWhoseCountersShardZeroReads() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    RunPlan plan = LoadJobRenderer.plan(run, GATEWAY, level, java.util.List.of("http://10.0.0.7:8000/metrics"));
+    assertThat(plan.serverMetrics().urls()).containsExactly("http://10.0.0.7:8000/metrics");
+    assertThat(LoadJobRenderer.planConfigMap(run, "x", plan).getData().get("plan.json"))
+        .contains("\"serverMetrics\"").contains("http://10.0.0.7:8000/metrics");
+    assertThat(LoadJobRenderer.plan(run, GATEWAY, level).serverMetrics()).as("none known: no section").isNull();
   }
 }

@@ -101,6 +101,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--one-line",
             description = "Write the result JSON on one line (a load Job's log mixes stderr into stdout line by line).")
     boolean oneLine;
+    @Option(names = "--termination-log",
+            description = "Also write the result's mergeable part (no intervals) to this file when it fits in "
+                    + TerminationLog.LIMIT_BYTES + " bytes: a Kubernetes termination message, readable from the pod's "
+                    + "status without its log.")
+    Path terminationLog;
     @Option(names = "--output-dir", description = "Directory for a sweep's results, one <label>-<level>.json each.")
     Path outputDir = Path.of(".");
     @Option(names = "--summary", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -124,6 +129,9 @@ public final class RunCommand implements Callable<Integer> {
             String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();
             Output.write(target, oneLine ? RunResultJson.writeOneLine(result) : RunResultJson.write(result),
                     spec.commandLine().getOut());
+            if (terminationLog != null) {
+                TerminationLog.writeIfFits(terminationLog, RunResultJson.writeCompact(result));
+            }
             if (printSummary) {
                 spec.commandLine().getErr().println(SummaryCommand.table(result));
                 spec.commandLine().getErr().flush();
@@ -175,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
                 : base.calibration();
         c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()),
                 or(clientWarmup, c.clientWarmupRequests()));
-        return new RunPlan(or(label, base.label()), t, l, w, s, c);
+        return new RunPlan(or(label, base.label()), t, l, w, s, c, base.serverMetrics());
     }
 
     private static RunPlan.StageSpec stage(String duration, double level, String loadModel) {

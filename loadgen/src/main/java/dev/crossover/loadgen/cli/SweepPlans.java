@@ -49,6 +49,6 @@ final class SweepPlans {
                                     RunPlan.Load l) {
         RunPlan.Load load = new RunPlan.Load(model, stages, l == null ? null : l.warmup(),
                 l == null ? null : l.maxRequests(), l == null ? null : l.seed(), l == null ? null : l.drainTimeout());
-        return new RunPlan(label, p.target(), load, p.workload(), p.shard(), p.calibration());
+        return new RunPlan(label, p.target(), load, p.workload(), p.shard(), p.calibration(), p.serverMetrics());
     }
 }

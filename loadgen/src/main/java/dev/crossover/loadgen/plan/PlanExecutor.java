@@ -14,11 +14,14 @@ import dev.crossover.loadgen.load.LoadRunner;
 import dev.crossover.loadgen.load.Shard;
 import dev.crossover.loadgen.load.Stage;
 import dev.crossover.loadgen.result.Calibration;
+import dev.crossover.loadgen.result.Counter;
 import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.servermetrics.PrefixCacheCounters;
 import dev.crossover.loadgen.workload.ScenarioWorkloads;
 import dev.crossover.loadgen.workload.Workload;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +49,9 @@ public final class PlanExecutor {
         this.progressEvery = progressEvery;
     }
 
+    /** Set when some model server's counters could not be read before and after the run (or it restarted). */
+    public static final String FLAG_SERVER_METRICS_PARTIAL = "SERVER_METRICS_PARTIAL";
+
     public RunResult execute(RunPlan plan) throws Exception {
         Duration lagThreshold = plan.calibration() != null && plan.calibration().lagThreshold() != null
                 ? Durations.parse(plan.calibration().lagThreshold()) : Calibrator.DEFAULT_LAG_THRESHOLD;
@@ -57,10 +63,24 @@ public final class PlanExecutor {
             calibration = Calibrator.measureFloor(200, lagThreshold);
         }
         RunResult result;
+        Shard shard = shard(plan.shard());
+        // Shard 0 alone reads the servers' counters, so merged shards count each server once.
+        List<String> metricsUrls = plan.serverMetrics() == null || plan.serverMetrics().urls() == null
+                || shard.index() != 0 ? List.of() : plan.serverMetrics().urls();
+        PrefixCacheCounters counters = new PrefixCacheCounters();
+        Map<String, PrefixCacheCounters.Reading> before = metricsUrls.isEmpty() ? Map.of() : counters.read(metricsUrls);
         try (StreamingClient client = client(plan.target())) {
             Workload workload = ScenarioWorkloads.build(plan.workload(), seed(plan), env);
             result = LoadRunner.run(plan.label() == null ? "run" : plan.label(), loadPlan(plan), client, workload,
-                    shard(plan.shard()), null, progress, progressEvery);
+                    shard, null, progress, progressEvery);
+        }
+        if (!metricsUrls.isEmpty()) {
+            PrefixCacheCounters.Delta delta = PrefixCacheCounters.delta(before, counters.read(metricsUrls));
+            if (delta.servers() < metricsUrls.size()) {
+                result = result.withFlag(FLAG_SERVER_METRICS_PARTIAL);
+            }
+            result.total().add(Counter.SERVER_PREFIX_CACHE_QUERIES, delta.queries());
+            result.total().add(Counter.SERVER_PREFIX_CACHE_HITS, delta.hits());
         }
         result = Calibrator.judge(result, lagThreshold);
         return calibration == null ? result : result.withCalibration(calibration);

@@ -12,7 +12,23 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,
-                      CalibrationSpec calibration) {
+                      CalibrationSpec calibration, ServerMetricsSpec serverMetrics) {
+
+    /** A plan without server metrics (every caller before there were any). */
+    public RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,
+                   CalibrationSpec calibration) {
+        this(label, target, load, workload, shard, calibration, null);
+    }
+
+    /**
+     * Model servers whose Prometheus endpoints shard 0 reads before and after the run, to report
+     * the server-side prefix-cache hits and queries of the run (vLLM and llm-d-inference-sim).
+     *
+     * @param urls one /metrics URL per model-server pod (a Service would answer from one pod only)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServerMetricsSpec(List<String> urls) {}
 
     /**
      * @param kind        "openai" (default), "bedrock" or "agentcore"

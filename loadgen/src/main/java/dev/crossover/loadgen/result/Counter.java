@@ -16,7 +16,14 @@ public enum Counter {
     CACHE_WRITE_INPUT_TOKENS("cacheWriteInputTokens"),
     /** Successful requests whose server reported no usage (token counts above then undercount). */
     REQUESTS_WITHOUT_USAGE("requestsWithoutUsage"),
-    CONTENT_CHUNKS("contentChunks");
+    CONTENT_CHUNKS("contentChunks"),
+    /**
+     * Prompt tokens the model servers looked up in their prefix cache during the run, and those
+     * found there: the delta of vllm:prefix_cache_queries / _hits over the run, read from the
+     * servers' /metrics by shard 0 only (so the merge adds each server once).
+     */
+    SERVER_PREFIX_CACHE_QUERIES("serverPrefixCacheQueryTokens"),
+    SERVER_PREFIX_CACHE_HITS("serverPrefixCacheHitTokens");
 
     public final String key;
 

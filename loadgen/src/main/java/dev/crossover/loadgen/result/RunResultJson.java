@@ -46,7 +46,21 @@ public final class RunResultJson {
         return toTree(r).toString();
     }
 
-    public static ObjectNode toTree(RunResult r) {
+    /**
+     * The mergeable part only, on one line: counters and histograms of the total and of each
+     * tenant, window, flags and calibration; no interval series and no derived summaries. It
+     * reads back (with {@link #read}) to the same totals, so shards still merge exactly. Small
+     * enough for a container's termination message when a level has few requests.
+     */
+    public static String writeCompact(RunResult r) {
+        ObjectNode root = header(r);
+        root.set("total", section(r.total()));
+        ObjectNode tenants = root.putObject("tenants");
+        r.byTenant().forEach((name, s) -> tenants.set(name, section(s)));
+        return root.toString();
+    }
+
+    private static ObjectNode header(RunResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", RunResult.SCHEMA_VERSION);
         root.put("tool", "crossover-loadgen");
@@ -57,6 +71,11 @@ public final class RunResultJson {
         r.flags().forEach(root.putArray("flags")::add);
         if (r.calibration() == null) root.putNull("calibration");
         else root.set("calibration", JSON.valueToTree(r.calibration()));
+        return root;
+    }
+
+    public static ObjectNode toTree(RunResult r) {
+        ObjectNode root = header(r);
         root.set("total", section(r.total()));
         ObjectNode tenants = root.putObject("tenants");
         r.byTenant().forEach((name, s) -> tenants.set(name, section(s).set("summary", Summary.of(s, r.windowSeconds()))));

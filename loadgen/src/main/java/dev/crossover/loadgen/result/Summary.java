@@ -28,6 +28,10 @@ public final class Summary {
         s.put("errorRate", sent > 0 ? (double) t.counter(Counter.REQUESTS_FAILED) / sent : 0);
         long input = t.counter(Counter.INPUT_TOKENS);
         s.put("cacheReadInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_READ_INPUT_TOKENS) / input : 0);
+        long queried = t.counter(Counter.SERVER_PREFIX_CACHE_QUERIES);
+        if (queried > 0) {
+            s.put("serverPrefixCacheHitRate", (double) t.counter(Counter.SERVER_PREFIX_CACHE_HITS) / queried);
+        }
         for (Metric m : Metric.values()) s.set(m.key + "Ms", percentilesMs(t.histogram(m)));
         return s;
     }

@@ -113,4 +113,23 @@ class RunResultJsonTest {
         assertThat(r.total().counter(Counter.REQUESTS_SENT)).isZero();
         assertThat(r.total().histogram(Metric.TTFT).getTotalCount()).isZero();
     }
+
+    @Test
+    void theCompactFormReadsBackToTheSameTotalsWithoutIntervals() {
+        SplittableRandom r = new SplittableRandom(3);
+        RunRecorder rec = new RunRecorder(0, 0, 1_700_000_000_000L);
+        for (long i = 0; i < 500; i++) {
+            rec.accept(outcome(r, i));
+        }
+        RunResult result = rec.result("compact");
+        String compact = RunResultJson.writeCompact(result);
+        assertThat(compact).doesNotContain("\n").doesNotContain("intervals").doesNotContain("summary");
+        assertThat(compact.length()).isLessThan(RunResultJson.writeOneLine(result).length());
+        RunResult read = RunResultJson.read(compact);
+        assertThat(read.total()).isEqualTo(result.total());
+        assertThat(read.byTenant()).isEqualTo(result.byTenant());
+        assertThat(read.flags()).isEqualTo(result.flags());
+        assertThat(read.windowSeconds()).isEqualTo(result.windowSeconds());
+        assertThat(read.intervals().points()).isEmpty();
+    }
 }

@@ -40,6 +40,12 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** @param extraArgs simulator flags, e.g. "--time-to-first-token", "100ms" */
     public static SimulatorProcess start(String... extraArgs) throws IOException, InterruptedException {
+        return start(java.util.Map.of(), extraArgs);
+    }
+
+    /** @param env extra environment, e.g. POD_IP, which --enable-kvcache requires */
+    public static SimulatorProcess start(java.util.Map<String, String> env, String... extraArgs)
+            throws IOException, InterruptedException {
         Path bin = binary();
         int port = freeLoopbackPort();
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--port", String.valueOf(port),
@@ -50,7 +56,9 @@ public final class SimulatorProcess implements AutoCloseable {
                 "--max-num-seqs", "1024"));
         cmd.addAll(List.of(extraArgs));
         Path log = Files.createTempFile("llm-d-inference-sim-", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         SimulatorProcess sim = new SimulatorProcess(p, port, log);
         try {
             sim.awaitHealthy(Duration.ofSeconds(20));

@@ -35,8 +35,10 @@ public class LevelResult {
   private Double inputTokensPerRequest;
   @JsonPropertyDescription("Mean completion tokens per successful request (server-reported usage).")
   private Double outputTokensPerRequest;
-  @JsonPropertyDescription("Fraction of prompt tokens served from cache (Bedrock cache reads; vLLM prefix-cache hits).")
+  @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as cached (Bedrock cache reads; OpenAI cached_tokens).")
   private Double cacheHitRate;
+  @JsonPropertyDescription("Server side: share of prompt tokens the model servers found in their prefix cache during the level (vLLM prefix_cache_hits / prefix_cache_queries, warm-up included). Self-managed targets only.")
+  private Double prefixCacheHitRate;
   @JsonPropertyDescription("Client scheduling lag p99, ms: how late the load generator sent requests. High values mark the result unreliable.")
   private Double schedulingLagP99Ms;
   @JsonPropertyDescription("Whether this level met the SLO.")

@@ -23,6 +23,8 @@ public class TargetSummary {
   private String costPerMillionTokensUSD;
   @JsonPropertyDescription("Why there is no cost figure, or what it assumes (e.g. a simulated platform priced as its instance type).")
   private String costNote;
-  @JsonPropertyDescription("Latency this gateway adds over the direct platform path, from paired runs, ms, with a 95% confidence interval.")
+  @JsonPropertyDescription("Latency this gateway adds over the direct platform path at the lowest load level both measured (the hop alone, least queueing), ms, with a 95% confidence interval.")
   private GatewayOverhead gatewayAddedLatency;
+  @JsonPropertyDescription("Gateway added TTFT at every load level both this gateway and its direct platform target were measured at.")
+  private java.util.List<GatewayOverhead> gatewayAddedLatencyByLevel;
 }
