@@ -1,5 +1,6 @@
 package dev.crossover.benchmark;
 
+import dev.crossover.api.v1alpha1.BedrockTarget;
 import dev.crossover.api.v1alpha1.BreakEvenPoint;
 import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.PlatformPricingSpec;
@@ -9,7 +10,10 @@ import dev.crossover.cost.BreakEvenAnalysis;
 import dev.crossover.cost.BreakEvenSolver;
 import dev.crossover.cost.CostCurve;
 import dev.crossover.cost.CostSettings;
+import dev.crossover.cost.CustomModelImportCost;
 import dev.crossover.cost.PriceCatalog;
+import dev.crossover.cost.PriceKey;
+import dev.crossover.cost.ProvisionedThroughputCost;
 import dev.crossover.cost.SelfManagedCost;
 import dev.crossover.cost.TrafficUnits;
 import dev.crossover.cost.UnknownPriceException;
@@ -30,13 +34,31 @@ import java.util.Optional;
  */
 public final class BenchmarkCosts {
 
-  /** What the run measured of one target, and (self-managed) what it runs on. */
+  /** What the run measured of one target, and what it runs on (self-managed) or how it is billed (Bedrock). */
   public record Measured(String target, boolean selfManaged, Optional<PlatformFacts> platform, String bedrockModelId,
-      double sloRequestsPerSecond, double inputTokensPerRequest, double outputTokensPerRequest) {
+      double sloRequestsPerSecond, double inputTokensPerRequest, double outputTokensPerRequest,
+      Optional<BedrockBilling> bedrock) {
+
+    public Measured(String target, boolean selfManaged, Optional<PlatformFacts> platform, String bedrockModelId,
+        double sloRequestsPerSecond, double inputTokensPerRequest, double outputTokensPerRequest) {
+      this(target, selfManaged, platform, bedrockModelId, sloRequestsPerSecond, inputTokensPerRequest,
+          outputTokensPerRequest, Optional.empty());
+    }
+
     double tokensPerRequest() {
       return inputTokensPerRequest + outputTokensPerRequest;
     }
   }
+
+  /**
+   * How a Bedrock target is billed (spec bedrock.pricing) and what the run saw of its prompt cache.
+   *
+   * @param modelUnits model units (Provisioned Throughput) or CMUs per copy (Custom Model Import):
+   *     the spec's, else Bedrock's answer, else empty (then the cost says it is unknown)
+   * @param cacheReadShareOfInput input tokens served from the prompt cache (measured); cache writes
+   *     are not reported per level, so on-demand cost leaves them at the input price
+   */
+  public record BedrockBilling(BedrockTarget.Pricing pricing, Optional<Integer> modelUnits, double cacheReadShareOfInput) {}
 
   /** The platform behind a self-managed target. simulated: a simulator priced as its instance type. */
   public record PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
@@ -84,7 +106,7 @@ public final class BenchmarkCosts {
         continue;
       }
       try {
-        CostCurve curve = m.selfManaged() ? selfManagedCurve(m, settings, prices) : managedCurve(m, prices);
+        CostCurve curve = m.selfManaged() ? selfManagedCurve(m, settings, prices) : managedCurve(m, settings, prices);
         if (m.selfManaged()) {
           selfManaged.put(m.target(), curve);
         } else {
@@ -132,12 +154,30 @@ public final class BenchmarkCosts {
         List.of(), null, settings.operationsMonthlyUsd());
   }
 
-  private BedrockTokenCost managedCurve(Measured m, PriceCatalog prices) {
+  private CostCurve managedCurve(Measured m, CostSettings settings, PriceCatalog prices) {
     if (m.bedrockModelId() == null) {
-      throw new IllegalArgumentException("only Bedrock on-demand targets are priced per token so far");
+      throw new IllegalArgumentException("only Bedrock targets are priced as managed so far");
     }
-    return BedrockTokenCost.onDemand(m.target(), prices.bedrockTokenPrices(m.bedrockModelId()),
-        m.inputTokensPerRequest() / m.tokensPerRequest());
+    double inputShare = m.inputTokensPerRequest() / m.tokensPerRequest();
+    BedrockBilling billing = m.bedrock().orElse(new BedrockBilling(BedrockTarget.Pricing.OnDemand, Optional.empty(), 0));
+    return switch (billing.pricing()) {
+      case OnDemand -> new BedrockTokenCost(m.target(), prices.bedrockTokenPrices(m.bedrockModelId()), inputShare,
+          Math.min(1, Math.max(0, billing.cacheReadShareOfInput())), 0, false);
+      case Batch -> new BedrockTokenCost(m.target(), prices.bedrockTokenPrices(m.bedrockModelId()), inputShare, 0, 0, true);
+      case ProvisionedThroughput -> new ProvisionedThroughputCost(m.target(),
+          prices.require(PriceKey.bedrockProvisionedThroughput(m.bedrockModelId())),
+          units(billing, "model units (bedrock.modelUnits)"), settings.hoursPerMonth());
+      // Steady traffic all month, like the self-managed nodes it is compared with: one busy period
+      // as long as the month keeps one copy loaded; each copy serves what the run measured.
+      case CustomModelImport -> new CustomModelImportCost(m.target(), prices.require(PriceKey.CMI_PER_CMU_MINUTE),
+          units(billing, "Custom Model Units per copy (bedrock.modelUnits)"),
+          m.sloRequestsPerSecond() * m.tokensPerRequest(), 1, settings.hoursPerMonth() * 60, settings.hoursPerMonth());
+    };
+  }
+
+  private static int units(BedrockBilling billing, String what) {
+    return billing.modelUnits().orElseThrow(() -> new IllegalArgumentException(
+        "unknown " + what + ": set it in the spec, or let the operator read it from Bedrock (crossover.aws.enabled)"));
   }
 
   private static TrafficUnits units(CostSettings settings, Measured m) {

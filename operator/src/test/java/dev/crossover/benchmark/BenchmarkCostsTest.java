@@ -3,10 +3,13 @@ package dev.crossover.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.crossover.api.v1alpha1.BedrockTarget;
 import dev.crossover.api.v1alpha1.CostSpec;
+import dev.crossover.api.v1alpha1.PriceOverride;
 import dev.crossover.aws.InstanceTypeCatalog;
 import dev.crossover.cost.PriceCatalog;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +57,40 @@ class BenchmarkCostsTest {
     assertThat(result.notes().get("slow")).contains("no level met the SLO");
     assertThat(result.notes().get("l40s")).contains("g6e.xlarge");
     assertThat(result.breakEven()).isEmpty();
+  }
+
+  private static BenchmarkCosts.Measured bedrock(String name, String model, BedrockTarget.Pricing pricing,
+      Integer units, double cacheReadShare) {
+    // 10 req/s of 800 + 200 tokens met the SLO: 10,000 tokens/s, 26,280M tokens in a 730-hour month.
+    return new BenchmarkCosts.Measured(name, false, Optional.empty(), model, 10.0, 800, 200,
+        Optional.of(new BenchmarkCosts.BedrockBilling(pricing, Optional.ofNullable(units), cacheReadShare)));
+  }
+
+  @Test
+  void bedrockBillingKindsArePricedByTheirOwnRules() {
+    CostSpec spec = new CostSpec();
+    PriceOverride pt = new PriceOverride();
+    pt.setKey("bedrock-pt/meta.llama3-1-70b-instruct-v1:0");
+    pt.setUsd("20");
+    spec.setPrices(List.of(pt));
+    var result = costs.compute(spec, List.of(
+        bedrock("cached", "meta.llama3-1-8b-instruct-v1:0", BedrockTarget.Pricing.OnDemand, null, 0.5),
+        bedrock("batch", "meta.llama3-1-8b-instruct-v1:0", BedrockTarget.Pricing.Batch, null, 0),
+        bedrock("pt", "meta.llama3-1-70b-instruct-v1:0", BedrockTarget.Pricing.ProvisionedThroughput, 2, 0),
+        bedrock("cmi", "arn:aws:bedrock:us-east-1:123456789012:imported-model/abc",
+            BedrockTarget.Pricing.CustomModelImport, 2, 0),
+        bedrock("pt-unknown-units", "meta.llama3-1-70b-instruct-v1:0", BedrockTarget.Pricing.ProvisionedThroughput, null, 0)));
+    Map<String, String> perMillion = result.costPerMillionTokensUsd();
+    // Half the input read from the prompt cache at 0.10x: 0.8 x (0.5 x 0.22 + 0.5 x 0.022) + 0.2 x 0.22.
+    assertThat(perMillion.get("cached")).isEqualTo("0.1408");
+    // Batch: half the on-demand $0.22.
+    assertThat(perMillion.get("batch")).isEqualTo("0.11");
+    // 2 model units x $20/h x 730 h = $29,200 for 26,280M tokens.
+    assertThat(Double.parseDouble(perMillion.get("pt"))).isCloseTo(1.1111, within(0.00005));
+    // One copy loaded all month (43,800 minutes, already whole 5-minute windows) x 2 CMUs x
+    // $0.0785 per CMU-minute = $6,876.60 for 26,280M tokens.
+    assertThat(Double.parseDouble(perMillion.get("cmi"))).isCloseTo(0.2617, within(0.00005));
+    assertThat(perMillion).doesNotContainKey("pt-unknown-units");
+    assertThat(result.notes().get("pt-unknown-units")).contains("bedrock.modelUnits");
   }
 }
