@@ -2,6 +2,11 @@ package dev.crossover.gateway;
 
 import dev.crossover.api.v1alpha1.GatewayProfile;
 import dev.crossover.api.v1alpha1.GatewayProfileSpec.Type;
+import dev.crossover.benchmark.MedianDifference;
+import dev.crossover.loadgen.result.Counter;
+import dev.crossover.loadgen.result.Metric;
+import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.loadgen.result.RunResultJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * Gateway added latency on this machine (benchmark plan Q9): the real llm-d-inference-sim, and in
@@ -52,10 +58,11 @@ public final class GatewayOverheadBench {
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%-8s %4s %9s %9s %9s %9s %9s %9s %8s %7s%n", "target", "c",
-            "ttft p50", "ttft p90", "ttft p99", "e2e p50", "e2e p90", "e2e p99", "req/s", "errors"));
-        Map<String, double[]> rows = new LinkedHashMap<>();
+            "ttft p50", "ttft p95", "ttft p99", "e2e p50", "e2e p95", "e2e p99", "req/s", "errors"));
+        Map<String, RunResult> merged = new LinkedHashMap<>();
         for (int c : levels) {
           Map<String, List<Path>> files = new LinkedHashMap<>();
+          // Rounds rotate the order, so no target always runs first (or last) in the sitting.
           for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < names.size(); i++) {
               String name = names.get((i + r) % names.size());
@@ -69,26 +76,31 @@ public final class GatewayOverheadBench {
             }
           }
           for (String name : names) {
-            Path merged = out.resolve(name + "-c" + c + ".json");
-            List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "merge", "-o", merged.toString()));
-            files.get(name).forEach(p -> cmd.add(p.toString()));
-            run(cmd, Map.of());
-            String summary = run(List.of(java, "-jar", jar.toString(), "summary", merged.toString()), Map.of());
-            double[] ttft = percentiles(summary, "ttft");
-            double[] e2e = percentiles(summary, "e2e");
-            double[] head = header(summary);
-            rows.put(name + "@" + c, new double[] {ttft[0], ttft[1], ttft[2], e2e[0], e2e[1], e2e[2]});
-            table.append(String.format(Locale.ROOT, "%-8s %4d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %8.1f %7.0f%n",
-                name, c, ttft[0], ttft[1], ttft[2], e2e[0], e2e[1], e2e[2], head[1], head[0]));
+            // Rounds merged from their histograms, as a BenchmarkRun merges shards.
+            RunResult all = null;
+            for (Path f : files.get(name)) {
+              RunResult one = RunResultJson.read(Files.readString(f));
+              all = all == null ? one : all.merge(one);
+            }
+            merged.put(name + "@" + c, all);
+            Histogram ttft = all.total().histogram(Metric.TTFT);
+            Histogram e2e = all.total().histogram(Metric.E2E);
+            table.append(String.format(Locale.ROOT, "%-8s %4d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %8.1f %7d%n",
+                name, c, ms(ttft, 50), ms(ttft, 95), ms(ttft, 99), ms(e2e, 50), ms(e2e, 95), ms(e2e, 99),
+                all.total().counter(Counter.REQUESTS_SUCCEEDED) / all.windowSeconds(),
+                all.total().counter(Counter.REQUESTS_FAILED)));
           }
         }
-        table.append("\nadded latency vs direct (ms; TTFT p50/p90/p99 | E2E p50/p90/p99)\n");
+        table.append("\nadded TTFT vs direct, ms: p50 [95% interval of the median difference, Bonett-Price] p95 p99\n");
         for (int c : levels) {
-          double[] d = rows.get("direct@" + c);
+          Histogram d = merged.get("direct@" + c).total().histogram(Metric.TTFT);
           for (String name : List.of("litellm", "bifrost")) {
-            double[] g = rows.get(name + "@" + c);
-            table.append(String.format(Locale.ROOT, "%-8s c=%-4d %+8.2f %+8.2f %+8.2f | %+8.2f %+8.2f %+8.2f%n", name, c,
-                g[0] - d[0], g[1] - d[1], g[2] - d[2], g[3] - d[3], g[4] - d[4], g[5] - d[5]));
+            Histogram g = merged.get(name + "@" + c).total().histogram(Metric.TTFT);
+            var diff = MedianDifference.of(g, d);
+            table.append(String.format(Locale.ROOT, "%-8s c=%-4d %+8.2f [%+.2f, %+.2f] %+8.2f %+8.2f%n", name, c,
+                diff.map(x -> x.difference() / 1e6).orElse(Double.NaN),
+                diff.map(x -> x.low() / 1e6).orElse(Double.NaN), diff.map(x -> x.high() / 1e6).orElse(Double.NaN),
+                ms(g, 95) - ms(d, 95), ms(g, 99) - ms(d, 99)));
           }
         }
         System.out.println(table);
@@ -97,21 +109,8 @@ public final class GatewayOverheadBench {
     }
   }
 
-  /** p50, p90, p99 in ms of a metric row of `loadgen summary`. */
-  static double[] percentiles(String summary, String metric) {
-    for (String line : summary.split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length >= 6 && f[0].equals(metric)) {
-        return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])};
-      }
-    }
-    throw new IllegalStateException("no " + metric + " row in:\n" + summary);
-  }
-
-  /** failed count and req/s from the first summary line. */
-  static double[] header(String summary) {
-    var m = java.util.regex.Pattern.compile("(\\d+) failed.*?([0-9.]+) req/s").matcher(summary);
-    return m.find() ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))} : new double[] {-1, -1};
+  private static double ms(Histogram h, double percentile) {
+    return h.getValueAtPercentile(percentile) / 1e6;
   }
 
   static String run(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
