@@ -337,6 +337,68 @@ class OperatorInClusterTest extends ClusterTestBase {
                 .filter(c -> type.equals(c.get("type"))).findFirst().orElse(null);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchmarkRunFindsTheCrossoverBetweenThePlatformAndABedrockTestDouble() throws Exception {
+        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null, cluster.name() + " has no loadgen image");
+        // AWS cannot be reached here: a TEST DOUBLE of Bedrock Runtime ConverseStream (the AWS wire
+        // protocol: HTTP/2, event-stream frames) listens on the node's address, and the load pods'
+        // real AWS SDK client is pointed at it through bedrock.endpointURL.
+        String nodeIp = client.nodes().list().getItems().get(0).getStatus().getAddresses().stream()
+                .filter(a -> "InternalIP".equals(a.getType())).findFirst().orElseThrow().getAddress();
+        try (var bedrock = new dev.crossover.loadgen.client.bedrock.ConverseStreamEventStreamDouble(
+                java.net.InetAddress.getByName(nodeIp), Duration.ofMillis(60), Duration.ofMillis(8), 16)) {
+            createSimulatorPlatform("be-sim", "30ms");
+            client.secrets().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata().withName("aws-test-double").endMetadata()
+                    .addToStringData("AWS_ACCESS_KEY_ID", "AKIDTESTDOUBLE").addToStringData("AWS_SECRET_ACCESS_KEY", "not-a-secret")
+                    .build()).create();
+            client.resource(client.getKubernetesSerialization().unmarshal("""
+                    apiVersion: crossover.dev/v1alpha1
+                    kind: BenchmarkRun
+                    metadata: {name: break-even}
+                    spec:
+                      scenario: Custom
+                      targets:
+                        - {name: platform, platformRef: {name: be-sim}}
+                        - name: bedrock-llama8b
+                          bedrock: {modelId: "meta.llama3-1-8b-instruct-v1:0", region: us-east-1, endpointURL: "%s"}
+                      workload:
+                        inputTokens: {mean: 32}
+                        outputTokens: {mean: 16}
+                      load: {concurrency: [1, 4], warmup: 2s, duration: 6s}
+                      slo: {ttftP95: 2s}
+                      aws: {credentialsSecretRef: {name: aws-test-double}}
+                      execution:
+                        resources:
+                          requests: {cpu: 100m, memory: 512Mi}
+                          limits: {memory: 512Mi}
+                    """.formatted(bedrock.endpoint()), GenericKubernetesResource.class)).inNamespace(ns).create();
+
+            Map<String, Object> status = awaitRun("break-even", Duration.ofMinutes(6));
+            assertThat(bedrock.requestCount()).as("requests the double answered").isPositive();
+            List<Map<String, Object>> results = (List<Map<String, Object>>) status.get("results");
+            assertThat(results).filteredOn(r -> "bedrock-llama8b".equals(r.get("target"))).hasSize(2).allSatisfy(r -> {
+                assertThat(r.get("state")).as("%s: %s", r.get("level"), r.get("message")).isEqualTo("Succeeded");
+                assertThat(((Number) r.get("errors")).longValue()).isZero();
+                // The double sends the first token 60 ms after the request.
+                assertThat(((Number) ((Map<String, Object>) r.get("ttftMs")).get("p50")).doubleValue()).isGreaterThanOrEqualTo(60.0);
+            });
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) status.get("targets");
+            assertThat(targets).extracting(t -> t.get("name")).containsExactlyInAnyOrder("platform", "bedrock-llama8b");
+            targets.forEach(t -> assertThat(Double.parseDouble((String) t.get("costPerMillionTokensUSD")))
+                    .as("%s cost per 1M tokens", t.get("name")).isPositive());
+            // A g5.2xlarge by the hour against Bedrock by the token: the monthly curves cross.
+            List<Map<String, Object>> breakEven = (List<Map<String, Object>>) status.get("breakEven");
+            assertThat(breakEven).as("break-even points; status: %s", status).isNotEmpty().allSatisfy(b -> {
+                assertThat(b.get("selfManaged")).isEqualTo("platform");
+                assertThat(b.get("managed")).isEqualTo("bedrock-llama8b");
+                assertThat(((Number) b.get("requestsPerSecond")).doubleValue()).isPositive();
+            });
+            assertThat((String) status.get("recommendation")).isNotBlank();
+        }
+    }
+
     private void assumeGatewayImages() {
         Assumptions.assumeTrue(cluster.optionalImage("litellm") != null && cluster.optionalImage("bifrost") != null,
                 cluster.name() + " has no LiteLLM or Bifrost image (e2e/scripts/build-images.sh litellm bifrost)");

@@ -318,7 +318,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         costInputs.add(new BenchmarkCosts.Measured(t.name(), t.selfManaged(), t.platform(), t.bedrockModelId(),
             capacity.map(LevelResult::getRequestsPerSecond).orElse(0.0),
             Optional.ofNullable(basis.getInputTokensPerRequest()).orElse(0.0),
-            Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0)));
+            Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0),
+            BedrockBillings.of(run, t.name(), basis)));
       }
     }
     BenchmarkCosts.Result costs = this.costs.compute(costSpec, costInputs);

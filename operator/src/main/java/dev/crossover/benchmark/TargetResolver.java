@@ -87,7 +87,8 @@ public final class TargetResolver {
         return modelProblem.get();
       }
       return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
-          new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region, null),
+          new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region,
+              t.getBedrock().getEndpointURL()),
           null, false, Optional.empty(), t.getBedrock().getModelId()));
     }
     return new Resolution.Impossible("TargetKindUnsupported", "target " + t.getName()

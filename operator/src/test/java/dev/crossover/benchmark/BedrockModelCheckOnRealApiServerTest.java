@@ -106,12 +106,19 @@ class BedrockModelCheckOnRealApiServerTest {
     run.getMetadata().setName("fixed");
     run.getMetadata().setResourceVersion(null);
     run.getSpec().getTargets().get(0).getBedrock().setModelId("meta.llama3-1-70b-instruct-v1:0");
+    // Through an interface VPC endpoint: the load pods' SDK client is pointed at it by the plan.
+    String vpce = "https://vpce-0abc-12345.bedrock-runtime.us-east-1.vpce.amazonaws.com";
+    run.getSpec().getTargets().get(0).getBedrock().setEndpointURL(vpce);
     client.resource(run).create();
     await("resolved when the id exists").ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       BenchmarkRunStatus status = client.resources(BenchmarkRun.class).inNamespace(NS).withName("fixed").get().getStatus();
       assertThat(status.condition(BenchmarkRunStatus.TARGETS_RESOLVED).orElseThrow().getStatus()).isEqualTo("True");
       assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isNotEmpty();
     });
+    String plan = client.configMaps().inNamespace(NS).list().getItems().stream()
+        .filter(cm -> cm.getData() != null && cm.getData().containsKey(LoadJobRenderer.PLAN_FILE))
+        .findFirst().orElseThrow().getData().get(LoadJobRenderer.PLAN_FILE);
+    assertThat(plan).containsPattern("\"endpointOverride\"\\s*:\\s*\"" + java.util.regex.Pattern.quote(vpce) + "\"");
     assertThat(aws.count("ListFoundationModels")).as("cached across reconciles").isEqualTo(1);
   }
 }

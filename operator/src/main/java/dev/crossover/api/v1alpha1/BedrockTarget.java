@@ -26,6 +26,13 @@ public class BedrockTarget {
   @JsonPropertyDescription("AWS region. Defaults to aws.region, then us-east-1.")
   private String region;
 
+  @Size(max = 2048)
+  @Pattern("^https?://[^\\s]+$")
+  @JsonPropertyDescription("Bedrock Runtime endpoint to use instead of the region's, e.g. an interface VPC endpoint "
+      + "(https://vpce-....bedrock-runtime.us-east-1.vpce.amazonaws.com) or a local test double. Requests are still "
+      + "signed for the region.")
+  private String endpointURL;
+
   @Default("false")
   @JsonPropertyDescription("Mark the system prompt with a cachePoint so Bedrock prompt caching applies (models that support it).")
   private Boolean promptCaching;

@@ -55,7 +55,7 @@ import software.amazon.awssdk.eventstream.Message;
  * system-prompt text: the first request that marks it with a cachePoint writes the cache, later
  * ones read it (token counts: one per whitespace-separated word).
  */
-final class ConverseStreamEventStreamDouble implements AutoCloseable {
+public final class ConverseStreamEventStreamDouble implements AutoCloseable {
     enum Mode { STREAM, THROTTLE, STREAM_ERROR }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -70,6 +70,11 @@ final class ConverseStreamEventStreamDouble implements AutoCloseable {
     volatile Mode mode = Mode.STREAM;
 
     ConverseStreamEventStreamDouble(Duration ttft, Duration itl, int tokens) throws InterruptedException {
+        this(InetAddress.getLoopbackAddress(), ttft, itl, tokens);
+    }
+
+    /** On another address than loopback, e.g. a local cluster node's, for load pods to reach. */
+    public ConverseStreamEventStreamDouble(InetAddress bind, Duration ttft, Duration itl, int tokens) throws InterruptedException {
         this.ttft = ttft;
         this.itl = itl;
         this.tokens = tokens;
@@ -87,11 +92,17 @@ final class ConverseStreamEventStreamDouble implements AutoCloseable {
                         }));
                     }
                 })
-                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+                .bind(bind, 0).sync().channel();
     }
 
-    URI endpoint() {
-        return URI.create("http://127.0.0.1:" + ((InetSocketAddress) serverChannel.localAddress()).getPort());
+    public URI endpoint() {
+        InetSocketAddress a = (InetSocketAddress) serverChannel.localAddress();
+        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    /** Requests answered so far. */
+    public int requestCount() {
+        return requests.size();
     }
 
     /** One HTTP/2 stream: collect the request, then answer it. */
