@@ -36,10 +36,9 @@ for tool in $TOOLS; do
     levels="$RATES"; [[ "$mode" == streams ]] && levels="$STREAMS"
     if [[ "$tool" == guidellm ]]; then # one process for all levels
       lines="$(run_guidellm "$mode" "$levels" "$DURATION" || true)"
-      while read -r line; do
+      while read -r line; do # all its levels ran: show them all; best() stops at the first miss
         [[ -n "$line" ]] || continue
         row="$(bench_row "$tool" "$mode" "$line")"; echo "$row"; echo "$row" >>"$results"
-        within "$row" "$mode" || break
       done <<<"$lines"
       continue
     fi
@@ -55,13 +54,14 @@ echo
 echo "Within ${MAX_ERROR_MS} ms TTFT p99 error (load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
 printf '%-15s %22s %16s %24s %16s\n' tool "highest rate (req/s)" "cpu_s/1k_req" "most concurrent streams" "cpu_s/1k_req"
 for tool in $TOOLS; do
-  best() { # MODE -> "level cpu" of the highest level within the limit, or "- -"
+  best() { # MODE -> "level cpu" of the last level within the limit before the first miss,
+           # "<lowest -" when the lowest level tried missed already, "- -" when nothing ran
     local b="- -" row
     while read -r row; do
       [[ -n "$row" ]] || continue
       set -- $row
       [[ "$1" == "$tool" && "$2" == "$MODE" ]] || continue
-      within "$row" "$MODE" && b="$3 ${9}"
+      if within "$row" "$MODE"; then b="$3 ${9}"; else [[ "$b" == "- -" ]] && b="<$3 -"; break; fi
     done <"$results"
     echo "$b"
   }
@@ -69,4 +69,4 @@ for tool in $TOOLS; do
   MODE=streams; read -r s sc <<<"$(best)"
   printf '%-15s %22s %16s %24s %16s\n' "$tool" "$r" "$rc" "$s" "$sc"
 done
-echo "(-: already the lowest level tried was over the limit)"
+echo "(<N: already the lowest level tried, N, was over the limit)"
