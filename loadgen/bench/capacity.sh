@@ -1,69 +1,72 @@
 #!/usr/bin/env bash
-# Measures loadgen's own capacity against the real llm-d-inference-sim on this machine: for rising
-# open-loop rates, the TTFT error (measured TTFT - the simulator's configured TTFT) at p50/p99,
-# the scheduling lag p99, and CPU seconds per 1,000 requests. Stops at the first rate whose TTFT
-# p99 error passes MAX_ERROR_MS. Everything runs on 127.0.0.1 and stops by itself.
+# How far each tool goes on this machine before its own error shows: against the real
+# llm-d-inference-sim (max-num-seqs far above every level), rising open-loop rates and rising
+# closed-loop stream counts, per tool (loadgen, inference-perf, GuideLLM). For each: TTFT p50/p99
+# error (measured minus the simulator's configured TTFT; includes the simulator's own overhead,
+# the same for every tool) and CPU seconds per 1,000 requests. A tool's sweep stops at the first
+# level whose TTFT p99 error passes MAX_ERROR_MS (or, for rates, that delivers less than 95% of
+# the rate). Then a table: the highest sustained rate and the most concurrent streams each tool
+# reached within MAX_ERROR_MS, with its CPU per 1,000 requests there. Everything on 127.0.0.1,
+# bounded in time.
 #
-#   loadgen/bench/capacity.sh                 # defaults below
-#   RATES="50 100 200 400" DURATION=20s loadgen/bench/capacity.sh
-#
-# The peers (GuideLLM, inference-perf) are not driven from here yet: see README.md in this folder.
+#   loadgen/bench/capacity.sh
+#   RATES="50 100 200 400 800" STREAMS="25 50 100 200 400" DURATION=15 TOOLS=loadgen loadgen/bench/capacity.sh
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bench-common.sh"
 
-RATES="${RATES:-25 50 100 200 400 800}"
-DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
-TTFT_MS="${TTFT_MS:-50}"
-ITL_MS="${ITL_MS:-5}"
-OUTPUT_TOKENS="${OUTPUT_TOKENS:-32}"
+RATES="${RATES:-50 100 200 400 800}"
+STREAMS="${STREAMS:-10 25 50 100 200}"
+DURATION="${DURATION:-10}"          # seconds per level
 MAX_ERROR_MS="${MAX_ERROR_MS:-5}"
 
-sim_bin="${CROSSOVER_SIM_BIN:-$("$root/e2e/scripts/build-sim.sh")}"
-jar="$(ls "$root"/loadgen/target/crossover-loadgen-*-all.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$jar" ]]; then
-  (cd "$root" && ./mvnw -q -pl loadgen package -DskipTests)
-  jar="$(ls "$root"/loadgen/target/crossover-loadgen-*-all.jar | head -1)"
-fi
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-if ! "$java_bin" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  java_bin="$(ls -d /usr/lib/jvm/*25*/bin/java /usr/lib/jvm/*21*/bin/java 2>/dev/null | head -1 || true)"
-fi
+bench_setup_tools
+bench_start_sim
+echo "$(bench_machine), ${DURATION} s per level, limit: TTFT p99 error ${MAX_ERROR_MS} ms"
+bench_header
+results="$work/capacity"
+: >"$results"
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-work="$(mktemp -d)"
-"$sim_bin" --port "$port" --model bench-model --force-dummy-tokenizer --mode random \
-  --time-to-first-token "${TTFT_MS}ms" --inter-token-latency "${ITL_MS}ms" --max-num-seqs 100000 \
-  >"$work/sim.log" 2>&1 &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.1
+# within ROW MODE: the row (from bench_row) is within the limit
+within() {
+  awk -v m="$MAX_ERROR_MS" -v mode="$2" '{ ok = $8 <= m; if (mode == "rate") ok = ok && $4 >= 0.95 * $3; exit !ok }' <<<"$1"
+}
+
+for tool in $TOOLS; do
+  for mode in rate streams; do
+    levels="$RATES"; [[ "$mode" == streams ]] && levels="$STREAMS"
+    if [[ "$tool" == guidellm ]]; then # one process for all levels
+      lines="$(run_guidellm "$mode" "$levels" "$DURATION" || true)"
+      while read -r line; do # all its levels ran: show them all; best() stops at the first miss
+        [[ -n "$line" ]] || continue
+        row="$(bench_row "$tool" "$mode" "$line")"; echo "$row"; echo "$row" >>"$results"
+      done <<<"$lines"
+      continue
+    fi
+    for level in $levels; do
+      line="$(run_"${tool//-/_}" "$mode" "$level" "$DURATION")" || break
+      row="$(bench_row "$tool" "$mode" "$line")"; echo "$row"; echo "$row" >>"$results"
+      within "$row" "$mode" || break
+    done
+  done
 done
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); simulator TTFT ${TTFT_MS} ms, ITL ${ITL_MS} ms"
-printf '%8s %10s %12s %12s %12s %12s %14s\n' rate "req/s" "ttft_p50_ms" "ttft_p99_ms" "err_p99_ms" "lag_p99_ms" "cpu_s/1k_req"
-for rate in $RATES; do
-  /usr/bin/time -f '%U %S' -o "$work/cpu" "$java_bin" -jar "$jar" run \
-    --url "http://127.0.0.1:$port/v1" --model bench-model --load constant --rate "$rate" \
-    --duration "$DURATION" --warmup "$WARMUP" --input-tokens 100 --output-tokens "$OUTPUT_TOKENS" \
-    --no-summary -o "$work/r.json"
-  line="$(python3 - "$work/r.json" "$work/cpu" "$rate" "$TTFT_MS" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1])); s = r["summary"]; c = r["total"]["counters"]
-user, sys_ = map(float, open(sys.argv[2]).read().split()[-2:])
-total = c["requestsSent"] + c["warmupRequests"]
-ttft = s["ttftMs"]; lag = s["schedulingLagMs"]; err = ttft.get("p99", 0) - float(sys.argv[4])
-print(f'{sys.argv[3]:>8} {s["requestsPerSecond"]:10.1f} {ttft.get("p50",0):12.3f} {ttft.get("p99",0):12.3f} '
-      f'{err:12.3f} {lag.get("p99",0):12.3f} {1000*(user+sys_)/max(total,1):14.3f}')
-PY
-)"
-  echo "$line"
-  err="$(awk '{print $5}' <<<"$line")"
-  if awk -v e="$err" -v m="$MAX_ERROR_MS" 'BEGIN{exit !(e > m)}'; then
-    echo "TTFT p99 error passed ${MAX_ERROR_MS} ms at $rate req/s: stopping"
-    break
-  fi
+echo
+echo "Within ${MAX_ERROR_MS} ms TTFT p99 error (load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
+printf '%-15s %22s %16s %24s %16s\n' tool "highest rate (req/s)" "cpu_s/1k_req" "most concurrent streams" "cpu_s/1k_req"
+for tool in $TOOLS; do
+  best() { # MODE -> "level cpu" of the last level within the limit before the first miss,
+           # "<lowest -" when the lowest level tried missed already, "- -" when nothing ran
+    local b="- -" row
+    while read -r row; do
+      [[ -n "$row" ]] || continue
+      set -- $row
+      [[ "$1" == "$tool" && "$2" == "$MODE" ]] || continue
+      if within "$row" "$MODE"; then b="$3 ${9}"; else [[ "$b" == "- -" ]] && b="<$3 -"; break; fi
+    done <"$results"
+    echo "$b"
+  }
+  MODE=rate; read -r r rc <<<"$(best)"
+  MODE=streams; read -r s sc <<<"$(best)"
+  printf '%-15s %22s %16s %24s %16s\n' "$tool" "$r" "$rc" "$s" "$sc"
 done
+echo "(<N: already the lowest level tried, N, was over the limit)"

@@ -28,17 +28,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Run plan JSON file (the load Job's input).")
     Path planFile;
 
-    @Option(names = "--target", description = "openai (default) or bedrock.")
+    @Option(names = "--target", description = "openai (default), bedrock or agentcore.")
     String kind;
-    @Option(names = "--region", description = "AWS region for --target bedrock (default us-east-1).")
+    @Option(names = "--region", description = "AWS region for bedrock (default us-east-1) and agentcore "
+            + "(default: the runtime ARN's).")
     String region;
+    @Option(names = "--qualifier", description = "AgentCore runtime endpoint or version (default DEFAULT).")
+    String qualifier;
+    @Option(names = "--payload-template", description = "AgentCore: the agent's JSON payload; string values "
+            + "$${prompt}, $${system}, $${messages}, $${maxTokens} are filled in (default {\"prompt\":\"$${prompt}\"}).")
+    String payloadTemplate;
     @Option(names = "--endpoint-override", description = "AWS endpoint override (VPC endpoint, local double).")
     String endpointOverride;
     @Option(names = {"-u", "--url"}, description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
     String url;
     @Option(names = "--api", description = "chat or completions (default chat).")
     String api;
-    @Option(names = {"-m", "--model"}, description = "Model name sent with each request.")
+    @Option(names = {"-m", "--model"}, description = "Model name, Bedrock model id/ARN, or AgentCore runtime ARN.")
     String model;
     @Option(names = "--api-key-env", description = "Environment variable holding the bearer key.")
     String apiKeyEnv;
@@ -148,7 +154,8 @@ public final class RunCommand implements Callable<Integer> {
                 : base.target();
         t = new RunPlan.Target(or(kind, t.kind()), or(url, t.url()), or(api, t.api()), or(model, t.model()),
                 or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()),
-                or(region, t.region()), or(endpointOverride, t.endpointOverride()));
+                or(region, t.region()), or(endpointOverride, t.endpointOverride()), or(qualifier, t.qualifier()),
+                or(payloadTemplate, t.payloadTemplate()));
         RunPlan.Load l = base.load() == null ? new RunPlan.Load(null, null, null, null, null, null) : base.load();
         List<RunPlan.StageSpec> stageSpecs = l.stages();
         if (stages != null) {

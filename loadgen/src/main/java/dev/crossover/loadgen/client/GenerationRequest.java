@@ -3,7 +3,7 @@ package dev.crossover.loadgen.client;
 import java.util.List;
 
 /**
- * What to ask the model, independent of the wire protocol (OpenAI or Bedrock Converse).
+ * What to ask the model, independent of the wire protocol (OpenAI, Bedrock Converse, AgentCore).
  *
  * @param messages      the conversation, system messages first
  * @param maxTokens     the output budget
@@ -11,15 +11,37 @@ import java.util.List;
  * @param tenant        the tenant name results are split by; null for single-tenant runs
  * @param cacheSystemPrompt mark the system prompt as a cache prefix where the protocol can
  *                      (Bedrock cachePoint); OpenAI-compatible servers cache prefixes by themselves
+ * @param conversation  which workload session (conversation) this turn belongs to, -1 if unknown:
+ *                      protocols with server-side sessions (AgentCore runtimeSessionId) keep the
+ *                      turns of one conversation in one session
  */
 public record GenerationRequest(List<ChatMessage> messages, int maxTokens, String apiKey, String tenant,
-                                boolean cacheSystemPrompt) {
+                                boolean cacheSystemPrompt, long conversation) {
     public GenerationRequest {
         messages = List.copyOf(messages);
         if (maxTokens <= 0) throw new IllegalArgumentException("maxTokens must be > 0");
     }
 
+    /** A request not yet placed in a conversation (the load drivers place it). */
+    public GenerationRequest(List<ChatMessage> messages, int maxTokens, String apiKey, String tenant,
+                             boolean cacheSystemPrompt) {
+        this(messages, maxTokens, apiKey, tenant, cacheSystemPrompt, -1);
+    }
+
     public static GenerationRequest of(List<ChatMessage> messages, int maxTokens) {
         return new GenerationRequest(messages, maxTokens, null, null, false);
+    }
+
+    public GenerationRequest inConversation(long sequence) {
+        return sequence == conversation ? this
+                : new GenerationRequest(messages, maxTokens, apiKey, tenant, cacheSystemPrompt, sequence);
+    }
+
+    /** The last user message: what an agent's own payload carries as its prompt. */
+    public String lastUserText() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) return messages.get(i).content();
+        }
+        return messages.isEmpty() ? "" : messages.get(messages.size() - 1).content();
     }
 }

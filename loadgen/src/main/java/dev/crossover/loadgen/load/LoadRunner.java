@@ -46,11 +46,14 @@ public final class LoadRunner {
             reporter.scheduleAtFixedRate(() -> progress.accept(label + ": " + recorder.progressLine()), every, every,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
         }
+        // Each turn learns its conversation (the session's sequence): AgentCore keeps a conversation in
+        // one runtime session. The sequence is global across shards, so no two pods share one.
+        Workload placed = sequence -> workload.session(sequence).inConversation(sequence);
         boolean drained;
         try {
             drained = local.model().openLoop()
-                    ? new OpenLoopDriver(local, client, workload, shard, recorder, start).run()
-                    : new ClosedLoopDriver(local, client, workload, shard, recorder, start).run();
+                    ? new OpenLoopDriver(local, client, placed, shard, recorder, start).run()
+                    : new ClosedLoopDriver(local, client, placed, shard, recorder, start).run();
         } finally {
             if (reporter != null) reporter.shutdownNow();
         }

@@ -6,6 +6,8 @@ import dev.crossover.loadgen.client.OpenAiApi;
 import dev.crossover.loadgen.client.OpenAiClientConfig;
 import dev.crossover.loadgen.client.OpenAiStreamingClient;
 import dev.crossover.loadgen.client.StreamingClient;
+import dev.crossover.loadgen.client.agentcore.AgentCoreClientConfig;
+import dev.crossover.loadgen.client.agentcore.AgentCoreInvokeClient;
 import dev.crossover.loadgen.client.bedrock.BedrockClientConfig;
 import dev.crossover.loadgen.client.bedrock.BedrockConverseStreamClient;
 import dev.crossover.loadgen.load.LoadModel;
@@ -29,7 +31,7 @@ import java.util.Objects;
 /** Turns a {@link RunPlan} into a run: builds the client, workload and load plan, runs, judges. */
 public final class PlanExecutor {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
-    /** Streams one Bedrock client may hold open at once; beyond this, requests queue in the SDK. */
+    /** Streams one Bedrock or AgentCore client may hold open at once; beyond this, requests queue in the SDK. */
     static final int DEFAULT_MAX_CONNECTIONS = 2048;
     static final int DEFAULT_CLIENT_WARMUP_REQUESTS = 2000;
 
@@ -98,15 +100,29 @@ public final class PlanExecutor {
                     t.endpointOverride() == null ? null : URI.create(t.endpointOverride()), null, timeout,
                     DEFAULT_MAX_CONNECTIONS));
         }
+        if (kind.equals("agentcore")) {
+            // The runtime ARN travels in target.model, as the Bedrock model id does.
+            return new AgentCoreInvokeClient(new AgentCoreClientConfig(
+                    Objects.requireNonNull(t.model(), "target.model (AgentCore runtime ARN) is required"),
+                    t.qualifier(), t.region() == null ? regionOf(t.model()) : t.region(),
+                    t.endpointOverride() == null ? null : URI.create(t.endpointOverride()), null, timeout,
+                    DEFAULT_MAX_CONNECTIONS, t.payloadTemplate()));
+        }
         if (!kind.equals("openai")) {
             throw new IllegalArgumentException("target kind '" + t.kind() + "' is not supported by this loadgen build"
-                    + " (openai, bedrock)");
+                    + " (openai, bedrock, agentcore)");
         }
         OpenAiApi api = t.api() == null || t.api().equalsIgnoreCase("chat") ? OpenAiApi.CHAT : OpenAiApi.COMPLETIONS;
         String key = t.apiKeyEnv() == null ? null : env.get(t.apiKeyEnv());
         return new OpenAiStreamingClient(new OpenAiClientConfig(URI.create(Objects.requireNonNull(t.url(),
                 "target.url is required")), api, Objects.requireNonNull(t.model(), "target.model is required"), key,
                 timeout, t.ignoreEos() == null || t.ignoreEos()));
+    }
+
+    /** The region field of an ARN (arn:aws:bedrock-agentcore:REGION:...), else us-east-1. */
+    static String regionOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length > 3 && parts[0].equals("arn") && !parts[3].isEmpty() ? parts[3] : "us-east-1";
     }
 
     static long seed(RunPlan plan) {

@@ -40,11 +40,22 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
      * @param ignoreEos   ask for exactly max_tokens (vLLM, simulator), default true
      * @param region      AWS region for bedrock/agentcore
      * @param endpointOverride AWS endpoint override (tests, VPC endpoints)
+     * @param qualifier   agentcore: the runtime endpoint (or version) to invoke; default DEFAULT
+     * @param payloadTemplate agentcore: the agent's own JSON payload with placeholders ${prompt},
+     *                    ${system}, ${messages}, ${maxTokens}; default {"prompt":"${prompt}"}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
-                         Boolean ignoreEos, String region, String endpointOverride) {}
+                         Boolean ignoreEos, String region, String endpointOverride, String qualifier,
+                         String payloadTemplate) {
+
+        /** A target without AgentCore fields (what plans were before AgentCore). */
+        public Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
+                      Boolean ignoreEos, String region, String endpointOverride) {
+            this(kind, url, api, model, apiKeyEnv, timeout, ignoreEos, region, endpointOverride, null, null);
+        }
+    }
 
     /**
      * @param model    "closed", "constant" or "poisson"

@@ -11,6 +11,12 @@ public record Session(List<Turn> turns) {
         if (turns.isEmpty()) throw new IllegalArgumentException("a session needs at least one turn");
     }
 
+    /** The same turns, each marked as belonging to conversation {@code sequence}. */
+    public Session inConversation(long sequence) {
+        return new Session(turns.stream()
+                .map(t -> new Turn(t.request().inConversation(sequence), t.pauseBefore())).toList());
+    }
+
     public static Session single(GenerationRequest request) {
         return new Session(List.of(new Turn(request, Duration.ZERO)));
     }
