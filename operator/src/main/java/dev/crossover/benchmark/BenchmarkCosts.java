@@ -156,7 +156,8 @@ public final class BenchmarkCosts {
 
   private CostCurve managedCurve(Measured m, CostSettings settings, PriceCatalog prices) {
     if (m.bedrockModelId() == null) {
-      throw new IllegalArgumentException("only Bedrock targets are priced as managed so far");
+      throw new IllegalArgumentException("not priced: only Bedrock targets have a managed cost model in this version "
+          + "(AgentCore runtime vCPU- and GB-hours are not measured by the load generator)");
     }
     double inputShare = m.inputTokensPerRequest() / m.tokensPerRequest();
     BedrockBilling billing = m.bedrock().orElse(new BedrockBilling(BedrockTarget.Pricing.OnDemand, Optional.empty(), 0));

@@ -1,5 +1,6 @@
 package dev.crossover.benchmark;
 
+import dev.crossover.api.v1alpha1.AgentCoreTarget;
 import dev.crossover.api.v1alpha1.BenchmarkRun;
 import dev.crossover.api.v1alpha1.BenchmarkTarget;
 import dev.crossover.api.v1alpha1.GatewayProfile;
@@ -91,8 +92,15 @@ public final class TargetResolver {
               t.getBedrock().getEndpointURL()),
           null, false, Optional.empty(), t.getBedrock().getModelId()));
     }
-    return new Resolution.Impossible("TargetKindUnsupported", "target " + t.getName()
-        + ": AgentCore targets are not supported by this version's load generator (its AWS SDK module is not available yet)");
+    if (t.getAgentCore() != null) {
+      AgentCoreTarget a = t.getAgentCore();
+      // The region is the runtime ARN's (the load generator reads it from there); the SDK signs for it.
+      return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "AgentCore", a.getAgentRuntimeArn(),
+          new RunPlan.Target("agentcore", null, null, a.getAgentRuntimeArn(), null, null, null, null,
+              a.getEndpointURL(), a.getQualifier(), a.getPayloadTemplate()),
+          null, false, Optional.empty(), null));
+    }
+    return new Resolution.Impossible("TargetKindUnsupported", "target " + t.getName() + " names no target kind");
   }
 
   /** The first platform a gateway's backends name: what the gateway's traffic runs on. */

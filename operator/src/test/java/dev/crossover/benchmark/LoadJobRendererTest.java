@@ -107,4 +107,34 @@ class LoadJobRendererTest {
         .contains("\"serverMetrics\"").contains("http://10.0.0.7:8000/metrics");
     assertThat(LoadJobRenderer.plan(run, GATEWAY, level).serverMetrics()).as("none known: no section").isNull();
   }
+
+  @Test
+  void anAgentCoreTargetBecomesAnAgentCorePlanForTheLoadGenerator() {
+    BenchmarkRun run = new KubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata: {name: agents, namespace: bench}
+        spec:
+          scenario: Custom
+          targets:
+            - name: agent
+              agentCore:
+                agentRuntimeArn: arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/support-agent-AbC123
+                qualifier: prod
+                payloadTemplate: '{"input": "${prompt}"}'
+          load: {concurrency: [2], duration: 1m}
+          aws: {serviceAccountName: crossover-bedrock}
+        """, BenchmarkRun.class);
+    // No API lookups and no Bedrock model check for an AgentCore target.
+    var resolution = new TargetResolver(null, () -> { throw new AssertionError("no Bedrock check"); })
+        .resolve(run, run.getSpec().getTargets().get(0));
+    assertThat(resolution).isInstanceOf(TargetResolver.Resolution.Resolved.class);
+    ResolvedBenchmarkTarget agent = ((TargetResolver.Resolution.Resolved) resolution).target();
+    assertThat(agent.selfManaged()).isFalse();
+    RunPlan.Target t = LoadJobRenderer.plan(run, agent, LevelPlanner.plan(run.getSpec(), 1).get(0)).target();
+    assertThat(t.kind()).isEqualTo("agentcore");
+    assertThat(t.model()).isEqualTo("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/support-agent-AbC123");
+    assertThat(t.qualifier()).isEqualTo("prod");
+    assertThat(t.payloadTemplate()).isEqualTo("{\"input\": \"${prompt}\"}");
+  }
 }

@@ -24,4 +24,14 @@ public class AgentCoreTarget {
   @JsonPropertyDescription("Model the runtime calls, as a Bedrock model id, for the token part of the cost.")
   @Size(max = 2048)
   private String modelId;
+
+  @Size(max = 8192)
+  @JsonPropertyDescription("JSON payload each request sends, with ${prompt}, ${system}, ${messages} and ${maxTokens} "
+      + "filled in from the workload. Default {\"prompt\":\"${prompt}\"}: write the shape your agent's entrypoint reads.")
+  private String payloadTemplate;
+
+  @Size(max = 2048)
+  @Pattern("^https?://[^\\s]+$")
+  @JsonPropertyDescription("AgentCore endpoint to use instead of the region's (an interface VPC endpoint, or a local test double).")
+  private String endpointURL;
 }
