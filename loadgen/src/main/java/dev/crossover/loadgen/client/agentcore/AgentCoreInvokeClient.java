@@ -3,6 +3,7 @@ package dev.crossover.loadgen.client.agentcore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossover.loadgen.client.ErrorClass;
 import dev.crossover.loadgen.client.GenerationRequest;
+import dev.crossover.loadgen.client.LoadgenAwsClients;
 import dev.crossover.loadgen.client.PreparedRequest;
 import dev.crossover.loadgen.client.RequestOutcome;
 import dev.crossover.loadgen.client.StreamingClient;
@@ -13,14 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
-import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntimeRequest;
 import software.amazon.awssdk.services.bedrockagentcore.model.ThrottlingException;
 
@@ -52,14 +49,8 @@ public final class AgentCoreInvokeClient implements StreamingClient {
     public AgentCoreInvokeClient(AgentCoreClientConfig config) {
         this.config = config;
         this.payloads = new AgentCorePayloads(new ObjectMapper(), config.payloadTemplate());
-        BedrockAgentCoreAsyncClientBuilder b = BedrockAgentCoreAsyncClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(config.maxConnections()))
-                .overrideConfiguration(o -> o.apiCallTimeout(config.requestTimeout())
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (config.endpointOverride() != null) b.endpointOverride(config.endpointOverride());
-        if (config.credentials() != null) b.credentialsProvider(config.credentials());
-        this.agentCore = b.build();
+        this.agentCore = LoadgenAwsClients.configure(BedrockAgentCoreAsyncClient.builder(), config.region(),
+                config.maxConnections(), config.requestTimeout(), config.endpointOverride(), config.credentials()).build();
     }
 
     private record PreparedInvoke(GenerationRequest request, InvokeAgentRuntimeRequest invoke) implements PreparedRequest {}

@@ -4,6 +4,7 @@ import dev.crossover.loadgen.client.ChatMessage;
 import dev.crossover.loadgen.client.ChunkTimes;
 import dev.crossover.loadgen.client.ErrorClass;
 import dev.crossover.loadgen.client.GenerationRequest;
+import dev.crossover.loadgen.client.LoadgenAwsClients;
 import dev.crossover.loadgen.client.PreparedRequest;
 import dev.crossover.loadgen.client.RequestOutcome;
 import dev.crossover.loadgen.client.StreamingClient;
@@ -15,13 +16,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -47,14 +44,8 @@ public final class BedrockConverseStreamClient implements StreamingClient {
 
     public BedrockConverseStreamClient(BedrockClientConfig config) {
         this.config = config;
-        BedrockRuntimeAsyncClientBuilder b = BedrockRuntimeAsyncClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(config.maxConnections()))
-                .overrideConfiguration(o -> o.apiCallTimeout(config.requestTimeout())
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (config.endpointOverride() != null) b.endpointOverride(config.endpointOverride());
-        if (config.credentials() != null) b.credentialsProvider(config.credentials());
-        this.bedrock = b.build();
+        this.bedrock = LoadgenAwsClients.configure(BedrockRuntimeAsyncClient.builder(), config.region(),
+                config.maxConnections(), config.requestTimeout(), config.endpointOverride(), config.credentials()).build();
     }
 
     private record PreparedConverse(GenerationRequest request, ConverseStreamRequest converse) implements PreparedRequest {}
