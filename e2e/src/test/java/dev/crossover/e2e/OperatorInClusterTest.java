@@ -58,38 +58,9 @@ class OperatorInClusterTest extends ClusterTestBase {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void simulatorPlatformBecomesReadyAndItsEndpointStreams() throws Exception {
-        GenericKubernetesResource platform = client.getKubernetesSerialization().unmarshal("""
-                apiVersion: crossover.dev/v1alpha1
-                kind: InferencePlatform
-                metadata: {name: sim}
-                spec:
-                  model: {name: crossover/sim-llama-8b, servedName: sim-llama-8b}
-                  engine:
-                    type: Simulator
-                    replicas: 1
-                    simulator: {timeToFirstToken: 20ms, interTokenLatency: 5ms}
-                  nodes: {provision: false}
-                """, GenericKubernetesResource.class);
-        client.resource(platform).inNamespace(ns).create();
-
-        await("InferencePlatform Ready (operator log: " + operatorLog + ")").atMost(TIMEOUT)
-                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    assertThat(operator.isAlive()).as("operator alive").isTrue();
-                    GenericKubernetesResource p = client.genericKubernetesResources("crossover.dev/v1alpha1", "InferencePlatform")
-                            .inNamespace(ns).withName("sim").get();
-                    Map<String, Object> status = (Map<String, Object>) p.getAdditionalProperties().get("status");
-                    assertThat(status).isNotNull();
-                    List<Map<String, Object>> conditions = (List<Map<String, Object>>) status.get("conditions");
-                    assertThat(conditions).anySatisfy(c -> {
-                        assertThat(c.get("type")).isEqualTo("Ready");
-                        assertThat(c.get("status")).as("Ready: %s", c.get("message")).isEqualTo("True");
-                    });
-                });
-        GenericKubernetesResource ready = client.genericKubernetesResources("crossover.dev/v1alpha1", "InferencePlatform")
-                .inNamespace(ns).withName("sim").get();
-        String endpoint = (String) ((Map<String, Object>) ready.getAdditionalProperties().get("status")).get("endpoint");
+        createSimulatorPlatform("sim", "20ms");
+        String endpoint = (String) awaitReady("InferencePlatform", "sim", TIMEOUT).get("endpoint");
         assertThat(endpoint).isEqualTo("http://sim-model." + ns + ".svc.cluster.local:8000/v1");
 
         runToCompletion("stream", "post", endpoint + "/chat/completions",
@@ -103,17 +74,7 @@ class OperatorInClusterTest extends ClusterTestBase {
     void benchmarkRunMeasuresThePlatformAndCompletes() {
         Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null,
                 cluster.name() + " has no loadgen image (e2e/scripts/build-images.sh loadgen)");
-        client.resource(client.getKubernetesSerialization().unmarshal("""
-                apiVersion: crossover.dev/v1alpha1
-                kind: InferencePlatform
-                metadata: {name: bench-sim}
-                spec:
-                  model: {name: crossover/sim-llama-8b, servedName: sim-llama-8b}
-                  engine:
-                    type: Simulator
-                    simulator: {timeToFirstToken: 30ms, interTokenLatency: 5ms}
-                  nodes: {provision: false}
-                """, GenericKubernetesResource.class)).inNamespace(ns).create();
+        createSimulatorPlatform("bench-sim", "30ms");
         client.resource(client.getKubernetesSerialization().unmarshal("""
                 apiVersion: crossover.dev/v1alpha1
                 kind: BenchmarkRun
@@ -134,14 +95,7 @@ class OperatorInClusterTest extends ClusterTestBase {
                       limits: {memory: 512Mi}
                 """, GenericKubernetesResource.class)).inNamespace(ns).create();
 
-        await("BenchmarkRun Complete (operator log: " + operatorLog + ")").atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                    assertThat(operator.isAlive()).as("operator alive").isTrue();
-                    Map<String, Object> status = runStatus();
-                    assertThat(status).isNotNull();
-                    assertThat(status.get("phase")).as("phase; status: %s", status).isEqualTo("Succeeded");
-                });
-        Map<String, Object> status = runStatus();
+        Map<String, Object> status = awaitRun("direct", Duration.ofMinutes(4));
         assertThat(status.get("progress")).isEqualTo("2/2");
         List<Map<String, Object>> conditions = (List<Map<String, Object>>) status.get("conditions");
         assertThat(conditions).anySatisfy(c -> {
@@ -181,7 +135,7 @@ class OperatorInClusterTest extends ClusterTestBase {
         createGatewayProfiles("gw-sim", "");
 
         for (String profile : List.of("litellm", "bifrost")) {
-            Map<String, Object> status = awaitReady("GatewayProfile", profile);
+            Map<String, Object> status = awaitReady("GatewayProfile", profile, Duration.ofMinutes(5));
             String endpoint = (String) status.get("endpoint");
             assertThat(endpoint).isEqualTo("http://" + profile + "-gateway." + ns + ".svc:"
                     + (profile.equals("litellm") ? 4000 : 8080) + "/v1");
@@ -421,8 +375,8 @@ class OperatorInClusterTest extends ClusterTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> awaitReady(String kind, String name) {
-        await(kind + " " + name + " Ready (operator log: " + operatorLog + ")").atMost(Duration.ofMinutes(5))
+    private Map<String, Object> awaitReady(String kind, String name, Duration timeout) {
+        await(kind + " " + name + " Ready (operator log: " + operatorLog + ")").atMost(timeout)
                 .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     assertThat(operator.isAlive()).as("operator alive").isTrue();
                     Map<String, Object> status = status(kind, name);
@@ -457,13 +411,6 @@ class OperatorInClusterTest extends ClusterTestBase {
     private String masterKey(String secret) {
         String b64 = client.secrets().inNamespace(ns).withName(secret).get().getData().get("masterKey");
         return new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> runStatus() {
-        GenericKubernetesResource run = client.genericKubernetesResources("crossover.dev/v1alpha1", "BenchmarkRun")
-                .inNamespace(ns).withName("direct").get();
-        return (Map<String, Object>) run.getAdditionalProperties().get("status");
     }
 
     private void installCrds() throws IOException {

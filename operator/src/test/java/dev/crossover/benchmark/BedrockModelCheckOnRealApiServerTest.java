@@ -8,6 +8,7 @@ import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.aws.AwsFacts;
 import dev.crossover.aws.LocalAwsDouble;
 import dev.crossover.aws.LocalAwsFacts;
+import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -46,8 +47,7 @@ class BedrockModelCheckOnRealApiServerTest {
     installed = AwsFacts.installShared(facts);
     Crds.install(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withStopOnInformerErrorDuringStartup(false));
+    operator = InJvmOperators.on(client);
     operator.register(new BenchmarkRunReconciler("crossover-loadgen:test", Clock.systemUTC()), o -> o.settingNamespaces(NS));
     operator.start();
   }

@@ -9,6 +9,7 @@ import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.loadgen.result.Counter;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.report.ReportRenderer;
+import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -63,7 +64,7 @@ class BenchmarkRunRestartOnRealApiServerTest {
 
   private PrometheusMeterRegistry startOperator(KubernetesClient client) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    operator = InJvmOperators.on(client);
     operator.register(new BenchmarkRunReconciler("loadgen:test", Clock.systemUTC(), new BenchmarkMetrics(registry)),
         o -> o.settingNamespaces(NS));
     operator.start();

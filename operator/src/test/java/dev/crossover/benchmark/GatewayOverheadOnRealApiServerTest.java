@@ -17,6 +17,7 @@ import dev.crossover.loadgen.result.Metric;
 import dev.crossover.loadgen.result.MetricsSection;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.report.ReportRenderer;
+import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -55,7 +56,7 @@ class GatewayOverheadOnRealApiServerTest {
         .serverSideApply();
     client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
         .endMetadata().build()).serverSideApply();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    operator = InJvmOperators.on(client);
     operator.register(new BenchmarkRunReconciler("loadgen:test", Clock.systemUTC(),
         new BenchmarkMetrics(new SimpleMeterRegistry())), o -> o.settingNamespaces(NS));
     operator.start();

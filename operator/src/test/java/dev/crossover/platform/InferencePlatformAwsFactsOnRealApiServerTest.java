@@ -11,6 +11,7 @@ import dev.crossover.aws.LocalAwsDouble;
 import dev.crossover.aws.LocalAwsFacts;
 import dev.crossover.operator.Images;
 import dev.crossover.platform.karpenter.EC2NodeClass;
+import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import dev.crossover.testing.UpstreamCrds;
@@ -52,8 +53,7 @@ class InferencePlatformAwsFactsOnRealApiServerTest {
     Crds.install(client);
     UpstreamCrds.install(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withStopOnInformerErrorDuringStartup(false));
+    operator = InJvmOperators.on(client);
     operator.register(new InferencePlatformReconciler(Images.defaults(), Clock.systemUTC(), () -> facts),
         o -> o.settingNamespaces(NS));
     operator.start();

@@ -8,6 +8,7 @@ import dev.crossover.api.v1alpha1.InferencePlatform;
 import dev.crossover.platform.inference.InferencePool;
 import dev.crossover.platform.karpenter.EC2NodeClass;
 import dev.crossover.platform.karpenter.NodePool;
+import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
 import dev.crossover.testing.UpstreamCrds;
@@ -50,10 +51,7 @@ class InferencePlatformOnRealApiServerTest {
     for (String ns : List.of(NS, NS_ERRORS, "gw")) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
     }
-    // As in production (application.properties): a watch the API server closes while CRDs it just
-    // installed settle is retried rather than failing the start. Seen on a loaded machine.
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withStopOnInformerErrorDuringStartup(false));
+    operator = InJvmOperators.on(client);
     operator.register(new InferencePlatformReconciler(), o -> o.settingNamespaces(NS, NS_ERRORS));
     operator.start();
   }
