@@ -1,6 +1,5 @@
 package dev.crossover.loadgen.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -91,44 +90,18 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
             done = true;
             return;
         }
-        JsonNode event;
+        OpenAiChunkScan.Chunk chunk;
         try {
-            event = json.readTree(data, 0, length);
+            chunk = OpenAiChunkScan.scan(json, data, length);
         } catch (IOException e) {
             streamError = "unparseable event: " + SseEventParser.text(data, Math.min(length, 200));
             return;
         }
-        JsonNode error = event.get("error");
-        if (error != null && !error.isNull()) {
-            streamError = "server error in stream: " + error;
+        if (chunk.error() != null) {
+            streamError = "server error in stream: " + chunk.error();
             return;
         }
-        if (carriesContent(event)) chunks.add(batchNanos);
-        JsonNode u = event.get("usage");
-        if (u != null && u.isObject()) usage = usageOf(u);
-    }
-
-    private static boolean carriesContent(JsonNode event) {
-        JsonNode choices = event.get("choices");
-        if (choices == null || !choices.isArray()) return false;
-        for (JsonNode choice : choices) {
-            if (nonEmptyText(choice.get("text"))) return true;
-            JsonNode delta = choice.get("delta");
-            if (delta == null) continue;
-            if (nonEmptyText(delta.get("content")) || nonEmptyText(delta.get("reasoning_content"))
-                    || nonEmptyText(delta.get("reasoning"))) return true;
-            JsonNode tools = delta.get("tool_calls");
-            if (tools != null && tools.isArray() && !tools.isEmpty()) return true;
-        }
-        return false;
-    }
-
-    private static boolean nonEmptyText(JsonNode n) {
-        return n != null && n.isTextual() && !n.textValue().isEmpty();
-    }
-
-    private static Usage usageOf(JsonNode u) {
-        long cached = u.path("prompt_tokens_details").path("cached_tokens").asLong(-1);
-        return new Usage(u.path("prompt_tokens").asLong(-1), u.path("completion_tokens").asLong(-1), cached, -1);
+        if (chunk.content()) chunks.add(batchNanos);
+        if (chunk.usage() != null) usage = chunk.usage();
     }
 }

@@ -1,0 +1,138 @@
+package dev.crossover.loadgen.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Reads the three things the client needs from one OpenAI-compatible stream chunk, token by token
+ * with Jackson's streaming parser, skipping everything else: whether it carries content, its usage,
+ * and an in-stream error. A chunk is parsed on the selector thread for every token the server sends;
+ * building a JsonNode tree per chunk was the client's largest allocation (and so its GC pauses,
+ * which land in latencies).
+ *
+ * <p>Content: non-empty {@code choices[].text} (completions), non-empty
+ * {@code choices[].delta.content}, {@code reasoning_content} or {@code reasoning}, or a non-empty
+ * {@code choices[].delta.tool_calls}. A role-only or empty delta is not content.
+ */
+final class OpenAiChunkScan {
+    /** What one chunk said; usage and error are null when the chunk has none. */
+    record Chunk(boolean content, Usage usage, String error) {}
+
+    private OpenAiChunkScan() {}
+
+    /** @throws IOException when the chunk is not well-formed JSON */
+    static Chunk scan(ObjectMapper json, byte[] data, int length) throws IOException {
+        try (JsonParser p = json.getFactory().createParser(data, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return new Chunk(false, null, null);
+            }
+            boolean content = false;
+            Usage usage = null;
+            String error = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "choices" -> content |= value == JsonToken.START_ARRAY ? choicesCarryContent(p) : skip(p);
+                    case "usage" -> usage = value == JsonToken.START_OBJECT ? usage(p) : skipTo(p, usage);
+                    case "error" -> error = value == JsonToken.VALUE_NULL ? error : json.readTree(p).toString();
+                    default -> p.skipChildren();
+                }
+            }
+            return new Chunk(content, usage, error);
+        }
+    }
+
+    private static boolean choicesCarryContent(JsonParser p) throws IOException {
+        boolean content = false;
+        for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("text")) content |= nonEmptyString(p, value);
+                else if (name.equals("delta") && value == JsonToken.START_OBJECT) content |= deltaCarriesContent(p);
+                else p.skipChildren();
+            }
+        }
+        return content;
+    }
+
+    private static boolean deltaCarriesContent(JsonParser p) throws IOException {
+        boolean content = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "content", "reasoning_content", "reasoning" -> content |= nonEmptyString(p, value);
+                case "tool_calls" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+                            content = true;
+                            if (t.isStructStart()) p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return content;
+    }
+
+    private static Usage usage(JsonParser p) throws IOException {
+        long prompt = -1, completion = -1, cached = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "prompt_tokens" -> prompt = count(p, value);
+                case "completion_tokens" -> completion = count(p, value);
+                case "prompt_tokens_details" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String detail = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (detail.equals("cached_tokens")) cached = count(p, v);
+                        else p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Usage(prompt, completion, cached, -1);
+    }
+
+    /** A token count; anything else (null, text, a structure, which is skipped) is unknown: -1. */
+    private static long count(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
+        p.skipChildren();
+        return -1;
+    }
+
+    private static boolean nonEmptyString(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) return p.getTextLength() > 0;
+        p.skipChildren();
+        return false;
+    }
+
+    private static boolean skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return false;
+    }
+
+    private static Usage skipTo(JsonParser p, Usage unchanged) throws IOException {
+        p.skipChildren();
+        return unchanged;
+    }
+}
