@@ -1,7 +1,9 @@
 # Shared setup of the loadgen benchmarks (sourced by compare.sh and capacity.sh): tool installs,
 # the simulator, and one runner per tool that prints one line per level:
-#   level req/s ttft_p50_ms ttft_p99_ms requests cpu_seconds
-# (cpu_seconds: user + system of the tool's process, start-up included). Everything on 127.0.0.1.
+#   level req/s ttft_p50_ms ttft_p99_ms e2e_mean_seconds requests cpu_seconds
+# (cpu_seconds: user + system of the tool's process, start-up included; e2e_mean_seconds: the mean
+# request latency as the tool measured it, which with req/s gives the concurrency it held).
+# Everything on 127.0.0.1.
 bench_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench_here/../.." && pwd)"
 # shellcheck source=../../e2e/scripts/versions.sh
@@ -12,6 +14,9 @@ ITL_MS="${ITL_MS:-5}"
 INPUT_TOKENS="${INPUT_TOKENS:-100}"
 OUTPUT_TOKENS="${OUTPUT_TOKENS:-32}"
 LOADGEN_WARMUP="${LOADGEN_WARMUP:-5s}"
+# As the load Job's image runs it (e2e/scripts/build-images.sh): the serial collector's young
+# pauses (~3 ms every ~4 s at 200 req/s here) beat G1's (10-15 ms) on two cores; ZGC measured the same.
+LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--XX:+UseSerialGC}"
 INFERENCE_PERF_VERSION="${INFERENCE_PERF_VERSION:-0.7.0}"
 GUIDELLM_VERSION="${GUIDELLM_VERSION:-0.8.1}"
 bench_dir="$CROSSOVER_CACHE/tools/bench"
@@ -95,14 +100,14 @@ cpu_of() { awk '{print $1 + $2}' "$1"; }
 run_loadgen() {
   local load=(--load constant --rate "$2")
   [[ "$1" == streams ]] && load=(--load closed --concurrency "$2")
-  /usr/bin/time -f '%U %S' -o "$work/cpu" "$java_bin" -jar "$jar" run --url "http://127.0.0.1:$port/v1" \
+  /usr/bin/time -f '%U %S' -o "$work/cpu" "$java_bin" $LOADGEN_JAVA_OPTS -jar "$jar" run --url "http://127.0.0.1:$port/v1" \
     --model bench-model --api completions "${load[@]}" --duration "${3}s" --warmup "$LOADGEN_WARMUP" \
     --input-tokens "$INPUT_TOKENS" --output-tokens "$OUTPUT_TOKENS" --no-summary --progress 0 -o "$work/lg.json" \
     >"$work/lg.log" 2>&1 || { echo "loadgen failed: $(tail -3 "$work/lg.log")" >&2; return 1; }
   python3 - "$work/lg.json" "$2" "$(cpu_of "$work/cpu")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); s = r["summary"]; c = r["total"]["counters"]
-print(sys.argv[2], s["requestsPerSecond"], s["ttftMs"]["p50"], s["ttftMs"]["p99"],
+print(sys.argv[2], s["requestsPerSecond"], s["ttftMs"]["p50"], s["ttftMs"]["p99"], s["e2eMs"]["mean"] / 1000,
       c["requestsSent"] + c["warmupRequests"], sys.argv[3])
 PY
 }
@@ -136,7 +141,7 @@ YML
 import json, sys
 d = json.load(open(sys.argv[1])); s = d["successes"]; t = s["latency"]["time_to_first_token"]
 print(sys.argv[2], s["throughput"].get("requests_per_sec", 0), t["median"] * 1000, t["p99"] * 1000,
-      s["count"] + d["failures"]["count"], sys.argv[3])
+      s["latency"]["request_latency"]["mean"], s["count"] + d["failures"]["count"], sys.argv[3])
 PY
 }
 
@@ -173,26 +178,28 @@ for level, b in zip(levels, d["benchmarks"]):
     made = b["scheduler_metrics"]["requests_made"]
     n = made["successful"] + made["errored"]
     rps = made["successful"] / b["duration"] if b["duration"] else 0
-    rows.append([level, rps, t["median"], t["percentiles"]["p99"], n])
-total = sum(r[4] for r in rows) or 1
+    rows.append([level, rps, t["median"], t["percentiles"]["p99"], m["request_latency"]["successful"]["mean"], n])
+total = sum(r[5] for r in rows) or 1
 for r in rows:
-    print(*r, cpu * r[4] / total)
+    print(*r, cpu * r[5] / total)
 PY
 }
 
-# bench_row TOOL MODE "level req/s p50 p99 requests cpu": one formatted table row with the TTFT
-# error (measured minus the simulator's configured TTFT: an upper bound on the tool's own error,
-# since it includes the simulator's overhead, the same for every tool).
+# bench_row TOOL MODE "level req/s p50 p99 e2e_mean requests cpu": one formatted table row with
+# the TTFT error (measured minus the simulator's configured TTFT: an upper bound on the tool's own
+# error, since it includes the simulator's overhead, the same for every tool), and the concurrency
+# the tool held (Little's law: req/s x mean request latency; a client that cannot keep N streams
+# busy holds fewer than N, while its TTFT, measured from its own late sends, looks calm).
 bench_row() {
   python3 - "$1" "$2" "$TTFT_MS" $3 <<'PY'
 import sys
-tool, mode, ttft, level, rps, p50, p99, n, cpu = sys.argv[1:10]
+tool, mode, ttft, level, rps, p50, p99, e2e, n, cpu = sys.argv[1:11]
 p50, p99, ttft = float(p50), float(p99), float(ttft)
 print(f"{tool:<15} {mode:<8} {level:>6} {float(rps):8.1f} {p50:11.2f} {p99:11.2f} {p50 - ttft:9.2f} {p99 - ttft:9.2f} "
-      f"{1000 * float(cpu) / max(int(float(n)), 1):12.2f}")
+      f"{1000 * float(cpu) / max(int(float(n)), 1):12.2f} {float(rps) * float(e2e):7.1f}")
 PY
 }
 
 bench_header() {
-  printf '%-15s %-8s %6s %8s %11s %11s %9s %9s %12s\n' tool load level "req/s" ttft_p50_ms ttft_p99_ms err_p50 err_p99 cpu_s/1k_req
+  printf '%-15s %-8s %6s %8s %11s %11s %9s %9s %12s %7s\n' tool load level "req/s" ttft_p50_ms ttft_p99_ms err_p50 err_p99 cpu_s/1k_req held
 }
