@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * core, and a timestamp taken after it charges that wait to the server. Measured against the
  * simulator at 25 req/s on a loaded 2-core machine: TTFT p99 error 7 ms instead of 63 ms with a
  * two-thread pool. Everything run here must be short and non-blocking (it is: parsing one chunk,
- * recording a few numbers, scheduling the next turn).
+ * recording a few numbers, starting a closed-loop user's next request or scheduling a next turn).
  */
 final class DirectExecutor extends AbstractExecutorService {
     private volatile boolean shutdown;

@@ -24,6 +24,7 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
     private final long sendNanos;
     private final int httpStatus;
     private final CompletableFuture<RequestOutcome> result = new CompletableFuture<>();
+    private final CompletableFuture<RequestOutcome> outcome;
     private final ChunkTimes chunks = new ChunkTimes();
     private final SseEventParser parser = new SseEventParser(this::onEvent);
     private volatile Flow.Subscription subscription;
@@ -32,9 +33,16 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
     private Usage usage = Usage.UNKNOWN;
     private String streamError;
 
+    /**
+     * @param outcome completed with the result on the thread that read the end of the stream, before
+     *                the HTTP client learns the body is done: the client completes its own response
+     *                future on the common pool, one more thread wake-up before a closed-loop user's
+     *                next request
+     */
     OpenAiStreamSubscriber(ObjectMapper json, GenerationRequest request, long intendedStartNanos, long sendNanos,
-                           int httpStatus) {
+                           int httpStatus, CompletableFuture<RequestOutcome> outcome) {
         this.json = json;
+        this.outcome = outcome;
         this.request = request;
         this.intendedStartNanos = intendedStartNanos;
         this.sendNanos = sendNanos;
@@ -78,8 +86,10 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
     private synchronized void finish(ErrorClass error, String detail) {
         long end = System.nanoTime();
         if (result.isDone()) return;
-        boolean first = result.complete(new RequestOutcome(intendedStartNanos, sendNanos, chunks, end, usage, error,
-                httpStatus, request.tenant(), detail));
+        RequestOutcome o = new RequestOutcome(intendedStartNanos, sendNanos, chunks, end, usage, error, httpStatus,
+                request.tenant(), detail);
+        outcome.complete(o);
+        boolean first = result.complete(o);
         Flow.Subscription s = subscription;
         if (first && error != null && s != null) s.cancel(); // releases the connection of a failed stream
     }

@@ -77,15 +77,19 @@ public final class OpenAiStreamingClient implements StreamingClient {
         CompletableFuture<HttpResponse<RequestOutcome>> exchange = http.sendAsync(httpRequest, info -> {
             if (info.statusCode() / 100 == 2) {
                 OpenAiStreamSubscriber s = new OpenAiStreamSubscriber(json, request, intendedStartNanos, sendNanos,
-                        info.statusCode());
+                        info.statusCode(), outcome);
                 streaming.set(s);
                 return s;
             }
             ErrorClass error = info.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
-            // Read the (small) error body to the end so the connection can be reused.
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                    bytes -> failed(request, intendedStartNanos, sendNanos, error, info.statusCode(),
-                            abbreviate(new String(bytes, StandardCharsets.UTF_8))));
+            // Read the (small) error body to the end so the connection can be reused. As with a stream,
+            // the outcome completes on the reading thread, before the client's own future does.
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
+                RequestOutcome o = failed(request, intendedStartNanos, sendNanos, error, info.statusCode(),
+                        abbreviate(new String(bytes, StandardCharsets.UTF_8)));
+                outcome.complete(o);
+                return o;
+            });
         });
 
         long timeoutNanos = config.requestTimeout().toNanos();
@@ -101,9 +105,10 @@ public final class OpenAiStreamingClient implements StreamingClient {
                     "no response within " + config.requestTimeout()));
             exchange.cancel(true);
         }, timeoutNanos, TimeUnit.NANOSECONDS);
+        outcome.whenComplete((o, t) -> timer.cancel(false));
 
+        // Normally complete already; failures before any body (refused, reset) only reach this future.
         exchange.whenComplete((response, failure) -> {
-            timer.cancel(false);
             if (failure == null) outcome.complete(response.body());
             else outcome.complete(failed(request, intendedStartNanos, sendNanos, classify(failure), 0,
                     String.valueOf(unwrap(failure))));

@@ -45,6 +45,21 @@ class OpenAiStreamingClientTest {
     }
 
     @Test
+    void completesTheOutcomeOnTheThreadThatReadTheEndOfTheStream() throws Exception {
+        // A closed-loop user sends its next request from whatever thread completes the outcome; the
+        // future the JDK client returns would bring it there through the common pool, one more
+        // thread wake-up inside the next request's latency.
+        try (var server = new LoopbackSseServer(Duration.ofMillis(30), Duration.ZERO, 2);
+             var c = client(server.baseUrl(), Duration.ofSeconds(10))) {
+            for (int i = 0; i < 5; i++) {
+                String thread = c.send(hello(), System.nanoTime())
+                        .thenApply(o -> Thread.currentThread().getName()).get();
+                assertThat(thread).contains("SelectorManager").doesNotContain("ForkJoinPool");
+            }
+        }
+    }
+
+    @Test
     void measuresFromTheIntendedStartNotFromTheSend() throws Exception {
         try (var server = new LoopbackSseServer(Duration.ZERO, Duration.ZERO, 2);
              var c = client(server.baseUrl(), Duration.ofSeconds(10))) {
