@@ -76,8 +76,8 @@ bench-gateways: tools
 	  -Dexec.mainClass=dev.crossover.gateway.GatewayOverheadBench -Dexec.classpathScope=test \
 	  -Dexec.args="$$(ls $(CURDIR)/loadgen/target/crossover-loadgen-*-all.jar) 15 2 1,10,100"
 
-# loadgen, inference-perf and GuideLLM against the simulator: rates and streams each reaches within
-# 5 ms TTFT p99 error, CPU per 1,000 requests (~10 min; GuideLLM's first run installs ~6 GB).
+# loadgen, inference-perf and GuideLLM against the simulator: rates and streams each holds within
+# 5 ms TTFT error (p50 and p99), CPU per 1,000 requests (~27 min; GuideLLM's first run installs ~6 GB).
 bench-loadgen: tools
 	$(MVNW) -q -pl loadgen package -DskipTests
 	RATES="$${RATES:-100 200 400 800}" STREAMS="$${STREAMS:-25 50 100 200}" DURATION="$${DURATION:-8}" \
