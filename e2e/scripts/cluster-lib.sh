@@ -56,6 +56,17 @@ component_pid() {
   echo "$pid"
 }
 
+# component_alive NAME: the process started for NAME still runs (or is still starting). Unlike
+# component_pid it does not match the command line, which right after the fork is still this
+# script's until setsid has exec'd the binary: a readiness loop checking that early would take
+# a starting component for a dead one.
+component_alive() {
+  local pid
+  [ -f "$PIDS/$1.pid" ] || return 1
+  pid="$(cat "$PIDS/$1.pid")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
+
 stop_component() {
   local name="$1" pid i
   pid="$(component_pid "$name")" || { rm -f "$PIDS/$name.pid"; return 0; }

@@ -32,7 +32,7 @@ wait_for() {
   local c="$1" secs="$2"; shift 2
   local deadline=$(( $(date +%s) + secs ))
   until "$@" >/dev/null 2>&1; do
-    if [ -f "$PIDS/$c.pid" ] && ! component_pid "$c" >/dev/null; then fail "$c" "process exited"; fi
+    if [ -f "$PIDS/$c.pid" ] && ! component_alive "$c"; then fail "$c" "process exited"; fi
     [ "$(date +%s)" -lt "$deadline" ] || fail "$c" "not healthy after ${secs}s"
     sleep 0.3
   done

@@ -68,9 +68,9 @@ start kwok "$KWOK_BIN_DIR/kwok" --kubeconfig="$ADMIN_KUBECONFIG" \
 )
 deadline=$(( $(date +%s) + 60 ))
 until curl -sf "http://127.0.0.1:${CROSSOVER_KARPENTER_HEALTH_PORT:-18081}/readyz" >/dev/null 2>&1; do
-  component_pid karpenter >/dev/null || fail karpenter "process exited"
+  component_alive karpenter || fail karpenter "process exited"
   [ "$(date +%s)" -lt "$deadline" ] || fail karpenter "not ready after 60s"
   sleep 0.5
 done
-component_pid kwok >/dev/null || fail kwok "process exited"
+component_alive kwok || fail kwok "process exited"
 log "karpenter (KWOK provider) and kwok up in $(( $(date +%s) - t0 ))s; instance types: $CLUSTER_DIR/karpenter-instance-types.json"
