@@ -35,12 +35,10 @@ final class OpenAiChunkScan {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
-                switch (name) {
-                    case "choices" -> content |= value == JsonToken.START_ARRAY ? choicesCarryContent(p) : skip(p);
-                    case "usage" -> usage = value == JsonToken.START_OBJECT ? usage(p) : skipTo(p, usage);
-                    case "error" -> error = value == JsonToken.VALUE_NULL ? error : json.readTree(p).toString();
-                    default -> p.skipChildren();
-                }
+                if (name.equals("choices") && value == JsonToken.START_ARRAY) content |= choicesCarryContent(p);
+                else if (name.equals("usage") && value == JsonToken.START_OBJECT) usage = usage(p);
+                else if (name.equals("error") && value != JsonToken.VALUE_NULL) error = json.readTree(p).toString();
+                else p.skipChildren();
             }
             return new Chunk(content, usage, error);
         }
@@ -96,21 +94,24 @@ final class OpenAiChunkScan {
                 case "prompt_tokens" -> prompt = count(p, value);
                 case "completion_tokens" -> completion = count(p, value);
                 case "prompt_tokens_details" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        continue;
-                    }
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String detail = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (detail.equals("cached_tokens")) cached = count(p, v);
-                        else p.skipChildren();
-                    }
+                    if (value == JsonToken.START_OBJECT) cached = cachedTokens(p);
+                    else p.skipChildren();
                 }
                 default -> p.skipChildren();
             }
         }
         return new Usage(prompt, completion, cached, -1);
+    }
+
+    private static long cachedTokens(JsonParser p) throws IOException {
+        long cached = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("cached_tokens")) cached = count(p, value);
+            else p.skipChildren();
+        }
+        return cached;
     }
 
     /** A token count; anything else (null, text, a structure, which is skipped) is unknown: -1. */
@@ -124,15 +125,5 @@ final class OpenAiChunkScan {
         if (value == JsonToken.VALUE_STRING) return p.getTextLength() > 0;
         p.skipChildren();
         return false;
-    }
-
-    private static boolean skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return false;
-    }
-
-    private static Usage skipTo(JsonParser p, Usage unchanged) throws IOException {
-        p.skipChildren();
-        return unchanged;
     }
 }

@@ -95,10 +95,8 @@ public final class OpenAiStreamingClient implements StreamingClient {
         long timeoutNanos = config.requestTimeout().toNanos();
         ScheduledFuture<?> timer = timeouts.schedule(() -> {
             OpenAiStreamSubscriber s = streaming.get();
-            if (s != null) {
-                s.abort(ErrorClass.TIMEOUT, "no end of stream within " + config.requestTimeout());
-                s.getBody().thenAccept(outcome::complete); // already done: keeps the chunks received so far
-            }
+            // A stream under way completes the outcome itself, with the chunks received so far.
+            if (s != null) s.abort(ErrorClass.TIMEOUT, "no end of stream within " + config.requestTimeout());
             // Before cancelling: cancel() completes the exchange at once with a CancellationException,
             // whose handler would otherwise record the timeout as a broken stream.
             outcome.complete(failed(request, intendedStartNanos, sendNanos, ErrorClass.TIMEOUT, 0,
