@@ -63,29 +63,30 @@ best() {
   local b="- -" row
   while read -r row; do
     [[ -n "$row" ]] || continue
-    read -r t m level _ <<<"$row"
+    read -r t m level _ _ _ _ _ cpu _ <<<"$row"
     [[ "$t" == "$1" && "$m" == "$2" ]] || continue
-    if within "$row" "$2" "$3"; then b="$level $(awk '{print $9}' <<<"$row")"; else [[ "$b" == "- -" ]] && b="<$level -"; break; fi
+    if within "$row" "$2" "$3"; then b="$level $cpu"; else [[ "$b" == "- -" ]] && b="<$level -"; break; fi
   done <"$results"
   echo "$b"
 }
 
-# times A B: A / B as "N.Nx", or "-" when either is not a reached level
-times() { [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1fx", a / b}' || echo -; }
+# multiple A B: A / B as "N.Nx", or "-" when either is not a reached level
+multiple() { [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1fx", a / b}' || echo -; }
 
 for pct in p99 p50; do
   echo
   echo "Within ${MAX_ERROR_MS} ms TTFT ${pct} error (load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
   printf '%-15s %22s %14s %24s %14s\n' tool "highest rate (req/s)" "cpu_s/1k_req" "most concurrent streams" "cpu_s/1k_req"
+  declare -A top_rate=() top_streams=()
   for tool in $TOOLS; do
     read -r r rc <<<"$(best "$tool" rate "$pct")"
     read -r s sc <<<"$(best "$tool" streams "$pct")"
+    top_rate[$tool]="$r"; top_streams[$tool]="$s"
     printf '%-15s %22s %14s %24s %14s\n' "$tool" "$r" "$rc" "$s" "$sc"
   done
-  if [[ " $TOOLS " == *" loadgen "* && " $TOOLS " == *" guidellm "* ]]; then
-    printf '%-15s %22s %14s %24s\n' "loadgen/GuideLLM" \
-      "$(times "$(best loadgen rate "$pct" | cut -d' ' -f1)" "$(best guidellm rate "$pct" | cut -d' ' -f1)")" "" \
-      "$(times "$(best loadgen streams "$pct" | cut -d' ' -f1)" "$(best guidellm streams "$pct" | cut -d' ' -f1)")"
+  if [[ -n "${top_rate[loadgen]:-}" && -n "${top_rate[guidellm]:-}" ]]; then
+    printf '%-15s %22s %14s %24s\n' "loadgen/GuideLLM" "$(multiple "${top_rate[loadgen]}" "${top_rate[guidellm]}")" "" \
+      "$(multiple "${top_streams[loadgen]}" "${top_streams[guidellm]}")"
   fi
 done
 echo "(<N: already the lowest level tried, N, was over the limit or not held; a sweep stops at its first p50 miss,"
