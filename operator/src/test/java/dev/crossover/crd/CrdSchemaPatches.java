@@ -102,8 +102,29 @@ public final class CrdSchemaPatches {
   public static final List<Patch> PATCHES = List.of(
       new Patch(InferencePlatform.class, "", new MaxNameLength(InferencePlatform.MAX_NAME_LENGTH)),
       new Patch(GatewayProfile.class, "", new MaxNameLength(GatewayProfile.MAX_NAME_LENGTH)),
-      new Patch(BenchmarkRun.class, "", new MaxNameLength(BenchmarkRun.MAX_NAME_LENGTH)));
+      new Patch(BenchmarkRun.class, "", new MaxNameLength(BenchmarkRun.MAX_NAME_LENGTH)),
 
+      new Patch(InferencePlatform.class, "spec.nodes.capacityTypes", ListType.set()),
+      new Patch(InferencePlatform.class, "spec.engine.extraArgs.[]", new MaxLength(1024)),
+      new Patch(InferencePlatform.class, "spec.engine.shmSize", SIZE),
+      new Patch(InferencePlatform.class, "spec.engine.modelCacheSize", SIZE),
+      new Patch(InferencePlatform.class, "spec.nodes.nodeClass.ec2.dataVolumeSize", SIZE),
+      new Patch(InferencePlatform.class, "status.conditions", ListType.mapKeyedBy("type")),
+
+      new Patch(GatewayProfile.class, "spec.backends", ListType.mapKeyedBy("name")),
+      new Patch(GatewayProfile.class, "spec.tenants", ListType.mapKeyedBy("name")),
+      new Patch(GatewayProfile.class, "spec.resources.limits.{}", QUANTITY),
+      new Patch(GatewayProfile.class, "spec.resources.requests.{}", QUANTITY),
+      new Patch(GatewayProfile.class, "status.conditions", ListType.mapKeyedBy("type")),
+
+      new Patch(BenchmarkRun.class, "spec.targets", ListType.mapKeyedBy("name")),
+      new Patch(BenchmarkRun.class, "spec.cost.prices", ListType.mapKeyedBy("key")),
+      new Patch(BenchmarkRun.class, "spec.cost.trafficLevels", ListType.set()),
+      new Patch(BenchmarkRun.class, "spec.load.concurrency", ListType.set()),
+      new Patch(BenchmarkRun.class, "spec.load.rates", ListType.set()),
+      new Patch(BenchmarkRun.class, "spec.execution.resources.limits.{}", QUANTITY),
+      new Patch(BenchmarkRun.class, "spec.execution.resources.requests.{}", QUANTITY),
+      new Patch(BenchmarkRun.class, "status.conditions", ListType.mapKeyedBy("type")));
 
   private CrdSchemaPatches() {}
 

@@ -12,10 +12,6 @@ import lombok.Data;
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "self.targets.all(t, self.targets.exists_one(o, o.name == t.name))",
-    message = "target names must be unique",
-    fieldPath = ".targets")
-@ValidationRule(
     value = "!self.targets.exists(t, has(t.bedrock) || has(t.agentCore)) || (has(self.aws) && (has(self.aws.serviceAccountName) || has(self.aws.credentialsSecretRef)))",
     message = "bedrock and agentCore targets need AWS credentials: set aws.serviceAccountName (Pod Identity or IRSA) or aws.credentialsSecretRef",
     fieldPath = ".aws",

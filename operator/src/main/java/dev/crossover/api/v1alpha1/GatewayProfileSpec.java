@@ -30,14 +30,6 @@ import lombok.Data;
     value = "!has(self.bifrost) || self.type == 'Bifrost'",
     message = "bifrost settings apply only to type Bifrost",
     fieldPath = ".bifrost")
-@ValidationRule(
-    value = "self.backends.all(b, self.backends.exists_one(o, o.name == b.name))",
-    message = "backend names must be unique",
-    fieldPath = ".backends")
-@ValidationRule(
-    value = "!has(self.tenants) || self.tenants.all(t, self.tenants.exists_one(o, o.name == t.name))",
-    message = "tenant names must be unique",
-    fieldPath = ".tenants")
 public class GatewayProfileSpec {
 
   public enum Type { LiteLLM, Bifrost, Native }
