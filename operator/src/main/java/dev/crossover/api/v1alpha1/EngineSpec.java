@@ -48,6 +48,9 @@ public class EngineSpec {
 
   @Min(0.1)
   @Max(0.99)
+  // The API server compares an integer against a fractional minimum after truncating the
+  // minimum (0 >= int(0.1) passes), so the bound is checked again in CEL, where 0 is a number.
+  @ValidationRule(value = "self >= 0.1", message = "must be at least 0.1")
   @Default("0.9")
   @JsonPropertyDescription("Fraction of each GPU's memory vLLM may use for weights and KV cache (--gpu-memory-utilization).")
   private Double gpuMemoryUtilization;
@@ -73,6 +76,8 @@ public class EngineSpec {
   private Quantity modelCacheSize;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('24h')", messageExpression = "'must be above 0s and at most 24h, got ' + self")
   @JsonPropertyDescription("How long the startup probe waits for the model to download and load before the pod is restarted. Default 30m.")
   private String startupTimeout;
 

@@ -51,10 +51,14 @@ public class LoadSpec {
   private Arrival arrival;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('1h')", messageExpression = "'must be at most 1h, got ' + self")
   @JsonPropertyDescription("Load before each level's measurement starts, discarded from results. Default 30s.")
   private String warmup;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('168h')", messageExpression = "'must be above 0s and at most 168h, got ' + self")
   @JsonPropertyDescription("How long each level is measured. Default 2m.")
   private String duration;
 

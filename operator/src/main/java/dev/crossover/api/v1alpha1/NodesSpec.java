@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import lombok.Data;
 
@@ -47,11 +48,15 @@ public class NodesSpec {
   private Integer gpuLimit;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('720h')", messageExpression = "'must be at most 720h, got ' + self")
   @Default("5m")
   @JsonPropertyDescription("How long an empty GPU node lives before Karpenter removes it (WhenEmpty consolidation).")
   private String consolidateAfter;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('8760h')", messageExpression = "'must be above 0s and at most 8760h, got ' + self")
   @Default("720h")
   @JsonPropertyDescription("Maximum node lifetime before Karpenter replaces it (NodePool expireAfter).")
   private String expireAfter;
