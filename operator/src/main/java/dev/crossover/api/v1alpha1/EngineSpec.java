@@ -22,7 +22,22 @@ import lombok.Data;
     value = "!has(self.simulator) || !has(self.type) || self.type == 'Simulator'",
     message = "engine.simulator applies only when engine.type is Simulator",
     fieldPath = ".simulator")
+@ValidationRule(
+    value = "!has(self.extraArgs) || !self.extraArgs.exists(a, a.matches('" + EngineSpec.ARGS_CROSSOVER_SETS + "'))",
+    messageExpression = "'engine.extraArgs: ' + self.extraArgs.filter(a, a.matches('" + EngineSpec.ARGS_CROSSOVER_SETS + "'))[0] "
+        + "+ ' contradicts what Crossover sets from the spec (model.name, model.servedName, model.maxModelLen, "
+        + "engine.gpuMemoryUtilization, engine.maxNumSeqs, engine.tensorParallelSize, engine.enablePrefixCaching, "
+        + "engine.simulator; --port is fixed by the Service): set that field instead'",
+    fieldPath = ".extraArgs")
 public class EngineSpec {
+
+  /**
+   * Arguments the model server already gets from first-class fields (ModelServerRenderer); the
+   * same flag in extraArgs would contradict the field, and which one wins is the server's choice.
+   */
+  public static final String ARGS_CROSSOVER_SETS = "^(--(model|served-model-name|port|max-model-len|gpu-memory-utilization"
+      + "|max-num-seqs|tensor-parallel-size|enable-prefix-caching|no-enable-prefix-caching|mode|time-to-first-token"
+      + "|inter-token-latency|failure-injection-rate)|-tp)(=.*)?$";
 
   public enum Type { vLLM, Simulator }
 

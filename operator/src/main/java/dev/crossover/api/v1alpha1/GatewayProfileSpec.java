@@ -30,6 +30,10 @@ import lombok.Data;
     value = "!has(self.bifrost) || self.type == 'Bifrost'",
     message = "bifrost settings apply only to type Bifrost",
     fieldPath = ".bifrost")
+@ValidationRule(
+    value = "self.backends.exists(b, !has(b.weight) || b.weight > 0)",
+    message = "at least one backend needs a weight above 0: with every weight 0 no request has a backend to go to",
+    fieldPath = ".backends")
 public class GatewayProfileSpec {
 
   public enum Type { LiteLLM, Bifrost, Native }
