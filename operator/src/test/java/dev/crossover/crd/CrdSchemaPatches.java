@@ -120,6 +120,9 @@ public final class CrdSchemaPatches {
       new Patch(BenchmarkRun.class, "spec.targets", ListType.mapKeyedBy("name")),
       new Patch(BenchmarkRun.class, "spec.cost.prices", ListType.mapKeyedBy("key")),
       new Patch(BenchmarkRun.class, "spec.cost.trafficLevels", ListType.set()),
+      // Read as BigDecimal by CostSettings: refuse what it cannot parse at admission.
+      new Patch(BenchmarkRun.class, "spec.cost.trafficLevels.[]", new Pattern(ApiGroup.COUNT_PATTERN)),
+      new Patch(BenchmarkRun.class, "spec.cost.trafficLevels.[]", new MaxLength(32)),
       new Patch(BenchmarkRun.class, "spec.load.concurrency", ListType.set()),
       new Patch(BenchmarkRun.class, "spec.load.rates", ListType.set()),
       new Patch(BenchmarkRun.class, "spec.execution.resources.limits.{}", QUANTITY),

@@ -27,6 +27,8 @@ public final class ApiGroup {
   /** RFC 1123 DNS subdomain: names of Secrets, ServiceAccounts and most other objects. */
   public static final String DNS_SUBDOMAIN_PATTERN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A non-negative decimal count, optionally with an exponent: 5e8, 1e9, 2500000. */
+  public static final String COUNT_PATTERN = "^[0-9]+(\\.[0-9]+)?([eE]\\+?[0-9]+)?$";
   /** A key in a Secret's or ConfigMap's data. */
   public static final String CONFIG_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
 
