@@ -27,7 +27,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(
     value = "self.metadata.name.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$')",
-    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1123 label (lowercase letters, digits and hyphens, starting and ending with a letter or digit; no dots): it names the load Jobs and the host names of their pods'")
+    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1123 label (lowercase letters, digits and hyphens, starting and ending with a letter or digit; no dots): it names the load Jobs and the host names of their pods'",
+    fieldPath = ".metadata.name")
 public class BenchmarkRun extends CustomResource<BenchmarkRunSpec, BenchmarkRunStatus> implements Namespaced {
 
   /**

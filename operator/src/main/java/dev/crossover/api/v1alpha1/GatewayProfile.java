@@ -23,7 +23,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(
     value = "self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
-    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1035 label (lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit): it names the gateway Service <name>-gateway'")
+    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1035 label (lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit): it names the gateway Service <name>-gateway'",
+    fieldPath = ".metadata.name")
 public class GatewayProfile extends CustomResource<GatewayProfileSpec, GatewayProfileStatus> implements Namespaced {
 
   /**

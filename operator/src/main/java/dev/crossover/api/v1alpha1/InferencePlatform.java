@@ -28,7 +28,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(
     value = "self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
-    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1035 label (lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit): it names the Services <name>-model and <name>-epp'")
+    messageExpression = "'metadata.name ' + self.metadata.name + ' must be a DNS-1035 label (lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit): it names the Services <name>-model and <name>-epp'",
+    fieldPath = ".metadata.name")
 public class InferencePlatform extends CustomResource<InferencePlatformSpec, InferencePlatformStatus>
     implements Namespaced {
 
