@@ -29,8 +29,11 @@ final class SupportPods {
 
   private SupportPods() {}
 
-  /** The gateway pods of a GatewayProfile, as its Deployment requests them. */
+  /** The gateway pods of a GatewayProfile, as its Deployment requests them; none for Native. */
   static List<SupportPod> gateway(GatewayProfile g) {
+    if (g.getSpec().getType() == dev.crossover.api.v1alpha1.GatewayProfileSpec.Type.Native) {
+      return List.of();  // no gateway pod: the platform's own endpoint
+    }
     Deployment d = GatewayObjects.deployment(g, List.of(), "", Images.defaults());
     return List.of(of(g.getSpec().getType() + " gateway", d));
   }

@@ -12,6 +12,7 @@ import dev.crossover.api.v1alpha1.BreakEvenPoint;
 import dev.crossover.api.v1alpha1.CachingSaving;
 import dev.crossover.api.v1alpha1.CostLineItem;
 import dev.crossover.api.v1alpha1.GatewayProfile;
+import dev.crossover.api.v1alpha1.GatewayProfileSpec;
 import dev.crossover.api.v1alpha1.InferencePlatform;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.PlatformPricingSpec;
@@ -418,5 +419,24 @@ class BenchmarkCostsTest {
     assertThat(TargetResolver.facts(p).supportPods()).extracting(SupportPod::name).containsExactly("llm-d endpoint picker");
     assertThat(TargetResolver.withGateway(TargetResolver.facts(p), liteLlm()).supportPods()).extracting(SupportPod::name)
         .containsExactly("LiteLLM gateway", "llm-d endpoint picker");
+  }
+
+  @Test
+  void eachGatewayTypeIsPricedByItsOwnRequestsAndNativeRunsNoPod() {
+    GatewayProfile bifrost = liteLlm();
+    bifrost.getSpec().setType(GatewayProfileSpec.Type.Bifrost);
+    bifrost.getSpec().setReplicas(2);
+    // Bifrost renders 500m and 256Mi: 2 pods x (0.5 x 0.024 + 0.25 x 0.006) x 730 = 19.71.
+    BenchmarkCosts.PlatformFacts facts = TargetResolver.withGateway(TargetResolver.facts(llmdPlatform()), bifrost);
+    var result = costs.compute(new CostSpec(), List.of(new BenchmarkCosts.Measured("b2", true, Optional.of(facts), null,
+        2.0, 800, 200)));
+    assertThat(result.fixedCosts().get("b2")).filteredOn(l -> l.item().contains("Bifrost")).singleElement()
+        .satisfies(l -> {
+          assertThat(l.item()).isEqualTo("2 x Bifrost gateway pod (0.5 vCPU, 0.25 GiB requested)");
+          assertThat(l.monthlyUsd()).isEqualByComparingTo("19.71");
+        });
+    GatewayProfile nativePath = liteLlm();
+    nativePath.getSpec().setType(GatewayProfileSpec.Type.Native);
+    assertThat(SupportPods.gateway(nativePath)).isEmpty();
   }
 }
