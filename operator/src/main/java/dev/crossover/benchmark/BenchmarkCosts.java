@@ -6,6 +6,7 @@ import dev.crossover.api.v1alpha1.CachingSaving;
 import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.PlatformPricingSpec;
 import dev.crossover.api.v1alpha1.PodPricingSpec;
+import dev.crossover.api.v1alpha1.RoutingSaving;
 import dev.crossover.aws.InstanceTypeCatalog;
 import dev.crossover.cost.AgentCoreRuntimeCost;
 import dev.crossover.cost.BedrockTokenCost;
@@ -94,11 +95,17 @@ public final class BenchmarkCosts {
    *     as rendered, with their resource requests
    */
   public record PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
-      boolean simulated, Optional<Integer> gpusPerNode, List<SupportPod> supportPods) {
+      boolean simulated, Optional<Integer> gpusPerNode, List<SupportPod> supportPods, String model,
+      boolean prefixCacheAware) {
 
     public PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
         boolean simulated) {
-      this(instanceType, replicas, tensorParallelSize, pins, simulated, Optional.empty(), List.of());
+      this(instanceType, replicas, tensorParallelSize, pins, simulated, Optional.empty(), List.of(), null, false);
+    }
+
+    public PlatformFacts(String instanceType, int replicas, int tensorParallelSize, PlatformPricingSpec pins,
+        boolean simulated, Optional<Integer> gpusPerNode, List<SupportPod> supportPods) {
+      this(instanceType, replicas, tensorParallelSize, pins, simulated, gpusPerNode, supportPods, null, false);
     }
 
     public PlatformFacts {
@@ -106,7 +113,8 @@ public final class BenchmarkCosts {
     }
 
     PlatformFacts withSupportPods(List<SupportPod> pods) {
-      return new PlatformFacts(instanceType, replicas, tensorParallelSize, pins, simulated, gpusPerNode, pods);
+      return new PlatformFacts(instanceType, replicas, tensorParallelSize, pins, simulated, gpusPerNode, pods, model,
+          prefixCacheAware);
     }
   }
 
@@ -136,11 +144,12 @@ public final class BenchmarkCosts {
   public record Result(Map<String, String> costPerMillionTokensUsd, Map<String, String> notes,
       List<BreakEvenPoint> breakEven, Optional<String> recommendation, Map<String, CostCurve> curves,
       List<BreakEvenAnalysis> analyses, BigDecimal upToTokens, Map<String, BigDecimal> idleMonthlyUsd,
-      Map<String, List<CostLine>> fixedCosts, Map<String, CachingSaving> cachingSavings, String assumptions) {
+      Map<String, List<CostLine>> fixedCosts, Map<String, CachingSaving> cachingSavings, String assumptions,
+      Map<String, RoutingSaving> routingSavings) {
 
     public static Result empty() {
       return new Result(Map.of(), Map.of(), List.of(), Optional.empty(), Map.of(), List.of(), BigDecimal.ONE, Map.of(),
-          Map.of(), Map.of(), "");
+          Map.of(), Map.of(), "", Map.of());
     }
   }
 
@@ -162,7 +171,7 @@ public final class BenchmarkCosts {
     PriceCatalog prices = catalog.get().withPins(costSpec);
     Map<String, String> perMillion = new LinkedHashMap<>();
     Map<String, String> notes = new LinkedHashMap<>();
-    Map<String, CostCurve> selfManaged = new LinkedHashMap<>();
+    Map<String, SelfManagedCost> selfManaged = new LinkedHashMap<>();
     Map<String, CostCurve> managed = new LinkedHashMap<>();
     Map<String, Measured> byName = new LinkedHashMap<>();
     Map<String, BigDecimal> idle = new LinkedHashMap<>();
@@ -235,7 +244,39 @@ public final class BenchmarkCosts {
         + " h/month; self-managed nodes " + settings.instancePricing()
         + (podRatesSource == null ? "" : "; support pods " + podRatesSource);
     return new Result(perMillion, notes, points, Optional.ofNullable(recommendation), curves, analyses,
-        settings.maxTrafficLevel(), idle, fixed, caching, assumptions);
+        settings.maxTrafficLevel(), idle, fixed, caching, assumptions, routingSavings(selfManaged, byName, settings));
+  }
+
+  /**
+   * Each prefix-cache-aware target against a round-robin one on the same model and instance type
+   * (scenario 3's pair): both priced at the round-robin target's SLO-meeting traffic, so the
+   * capacity the routing bought shows as replicas, and replicas as dollars.
+   */
+  private static Map<String, RoutingSaving> routingSavings(Map<String, SelfManagedCost> selfManaged,
+      Map<String, Measured> byName, CostSettings settings) {
+    Map<String, RoutingSaving> savings = new LinkedHashMap<>();
+    for (var aware : selfManaged.entrySet()) {
+      PlatformFacts a = byName.get(aware.getKey()).platform().orElseThrow();
+      if (!a.prefixCacheAware() || a.model() == null) {
+        continue;
+      }
+      for (var plain : selfManaged.entrySet()) {
+        Measured rr = byName.get(plain.getKey());
+        PlatformFacts r = rr.platform().orElseThrow();
+        if (r.prefixCacheAware() || !a.model().equals(r.model()) || !a.instanceType().equals(r.instanceType())) {
+          continue;
+        }
+        BigDecimal tokens = units(settings, rr).tokensPerMonthAtRequestsPerSecond(rr.sloRequestsPerSecond());
+        RoutingSaving s = new RoutingSaving();
+        s.setComparedWith(plain.getKey());
+        s.setCapacityRatio(aware.getValue().sloTokensPerSecondPerReplica() / plain.getValue().sloTokensPerSecondPerReplica());
+        s.setTokensPerMonth(tokens.setScale(0, RoundingMode.HALF_UP).toPlainString());
+        s.setMonthlyUSDSaved(usd(plain.getValue().monthlyUsd(tokens).subtract(aware.getValue().monthlyUsd(tokens))));
+        savings.put(aware.getKey(), s);
+        break;
+      }
+    }
+    return savings;
   }
 
   private static void note(Map<String, String> notes, String target, String note) {

@@ -109,6 +109,7 @@ final class CostInputs {
     Optional.ofNullable(costs.fixedCosts().get(name)).ifPresent(lines -> summary.setFixedMonthlyCosts(lines.stream()
         .map(l -> new MonthlyCostItem(l.item(), usd(l.monthlyUsd()), l.source())).toList()));
     summary.setPromptCachingSaving(costs.cachingSavings().get(name));
+    summary.setPrefixCacheRoutingSaving(costs.routingSavings().get(name));
   }
 
   static String usd(BigDecimal v) {

@@ -129,7 +129,10 @@ public final class TargetResolver {
         spec.getPricing(),
         engine.map(e -> e.getType() == dev.crossover.api.v1alpha1.EngineSpec.Type.Simulator).orElse(false),
         nodes.map(n -> n.getGpusPerNode()),
-        SupportPods.platform(p));
+        SupportPods.platform(p),
+        spec.getModel().getName(),
+        Optional.ofNullable(spec.getRouting()).map(r -> r.getMode() == dev.crossover.api.v1alpha1.RoutingSpec.Mode.PrefixCacheAware)
+            .orElse(false));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.BreakEvenPoint;
 import dev.crossover.api.v1alpha1.CachingSaving;
 import dev.crossover.api.v1alpha1.MonthlyCostItem;
+import dev.crossover.api.v1alpha1.RoutingSaving;
 import dev.crossover.api.v1alpha1.GatewayOverhead;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.Percentiles;
@@ -220,6 +221,7 @@ public final class ReportRenderer {
 
     fixedCosts(md, orEmpty(status.getTargets()));
     promptCaching(md, orEmpty(status.getTargets()));
+    prefixCacheRouting(md, orEmpty(status.getTargets()));
 
     md.append("## Break-even points\n\n");
     if (orEmpty(status.getBreakEven()).isEmpty()) {
@@ -306,6 +308,23 @@ public final class ReportRenderer {
           .append(Figures.usd(new BigDecimal(c.getSavingMonthlyUSD()))).append(" |\n");
     }
     md.append("\nCache reads and writes are priced at their own rates (writes above the input price), so a low hit rate can cost more than no caching.\n\n");
+  }
+
+  private static void prefixCacheRouting(StringBuilder md, List<TargetSummary> targets) {
+    List<TargetSummary> routed = targets.stream().filter(t -> t.getPrefixCacheRoutingSaving() != null).toList();
+    if (routed.isEmpty()) {
+      return;
+    }
+    md.append("## Prefix-cache routing (self-managed)\n\n| Target | Compared with (round robin) | Capacity per replica "
+        + "| At tokens/month | Saved USD/month |\n|---|---|---|---|---|\n");
+    for (TargetSummary t : routed) {
+      RoutingSaving r = t.getPrefixCacheRoutingSaving();
+      md.append("| ").append(cell(t.getName())).append(" | ").append(cell(r.getComparedWith())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2fx", r.getCapacityRatio())).append(" | ")
+          .append(Figures.tokens(new BigDecimal(r.getTokensPerMonth()))).append(" | ")
+          .append(Figures.usd(new BigDecimal(r.getMonthlyUSDSaved()))).append(" |\n");
+    }
+    md.append('\n');
   }
 
   private static String band(BreakEvenPoint p) {

@@ -17,6 +17,7 @@ import dev.crossover.api.v1alpha1.InferencePlatform;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.PlatformPricingSpec;
 import dev.crossover.api.v1alpha1.PodPricingSpec;
+import dev.crossover.api.v1alpha1.RoutingSaving;
 import dev.crossover.cost.SupportPod;
 import dev.crossover.api.v1alpha1.TargetSummary;
 import dev.crossover.api.v1alpha1.TrafficProfileSpec;
@@ -438,5 +439,30 @@ class BenchmarkCostsTest {
     GatewayProfile nativePath = liteLlm();
     nativePath.getSpec().setType(GatewayProfileSpec.Type.Native);
     assertThat(SupportPods.gateway(nativePath)).isEmpty();
+  }
+
+  @Test
+  void theCapacityPrefixCacheRoutingBoughtIsPricedAgainstRoundRobin() {
+    // Same model on 4 x g5.2xlarge: round robin met the SLO at 8 req/s (2,000 tok/s per replica),
+    // llm-d at 12 req/s (3,000 per replica): 1.5x. Floor 1 replica, so only what is needed runs.
+    var rr = new BenchmarkCosts.PlatformFacts("g5.2xlarge", 4, 1, null, false, Optional.empty(), List.of(), "m", false);
+    var llmd = new BenchmarkCosts.PlatformFacts("g5.2xlarge", 4, 1, null, false, Optional.empty(), List.of(), "m", true);
+    var other = new BenchmarkCosts.PlatformFacts("g5.2xlarge", 4, 1, null, false, Optional.empty(), List.of(), "other", false);
+    CostSpec spec = new CostSpec();
+    TrafficProfileSpec profile = new TrafficProfileSpec();
+    profile.setMinReplicas(1);
+    spec.setTrafficProfile(profile);
+    var result = costs.compute(spec, List.of(
+        new BenchmarkCosts.Measured("a1-rr", true, Optional.of(rr), null, 8.0, 800, 200),
+        new BenchmarkCosts.Measured("b1-llmd", true, Optional.of(llmd), null, 12.0, 800, 200),
+        new BenchmarkCosts.Measured("x-other-model", true, Optional.of(other), null, 4.0, 800, 200)));
+    RoutingSaving saving = result.routingSavings().get("b1-llmd");
+    assertThat(saving.getComparedWith()).isEqualTo("a1-rr");
+    assertThat(saving.getCapacityRatio()).isCloseTo(1.5, within(1e-12));
+    // At round robin's 8 req/s (21,024M tokens/month): 4 replicas, 4 x 884.76 + 73 = 3,612.04;
+    // llm-d's 7,884M per replica needs 3: 2,727.28. Saved: one node, 884.76.
+    assertThat(saving.getTokensPerMonth()).isEqualTo("21024000000");
+    assertThat(saving.getMonthlyUSDSaved()).isEqualTo("884.76");
+    assertThat(result.routingSavings()).containsOnlyKeys("b1-llmd");
   }
 }

@@ -179,7 +179,14 @@ public class ReportRendererTest {
     first.setRequestsPerSecondHigh(3.42);
     first.setBand("Break-even band 4B-9B tokens/month: too wide to decide.");
     input.run().getStatus().getTargets().getFirst().setIdleMonthlyUSD("957.76");
+    dev.crossover.api.v1alpha1.RoutingSaving routing = new dev.crossover.api.v1alpha1.RoutingSaving();
+    routing.setComparedWith("a0-round-robin");
+    routing.setCapacityRatio(1.5);
+    routing.setTokensPerMonth("21024000000");
+    routing.setMonthlyUSDSaved("884.76");
+    input.run().getStatus().getTargets().getFirst().setPrefixCacheRoutingSaving(routing);
     String md = ReportRenderer.files(input).get(ReportRenderer.MARKDOWN);
+    assertThat(md).contains("| a1 | a0-round-robin | 1.50x | 21B | $884.76 |");
     assertThat(md).contains("| a1 | bedrock-llama8b | 4.35B | 1.66 | 4B-9B (1.52-3.42 req/s) | $957.76 | a1 |");
     assertThat(md).contains("_Break-even band 4B-9B tokens/month: too wide to decide._");
     assertThat(md).containsPattern("\\| a1 \\| Gateway \\|.*\\| \\$957.76 \\|");

@@ -29,6 +29,8 @@ public class TargetSummary {
   private java.util.List<MonthlyCostItem> fixedMonthlyCosts;
   @JsonPropertyDescription("Bedrock on demand with prompt caching: USD per month at the SLO-meeting load with and without caching at the measured cache read and write shares.")
   private CachingSaving promptCachingSaving;
+  @JsonPropertyDescription("Prefix-cache-aware routing only: the capacity it bought over a round-robin target on the same model and instance type, as monthly cost.")
+  private RoutingSaving prefixCacheRoutingSaving;
   @JsonPropertyDescription("Latency this gateway adds over the direct platform path at the lowest load level both measured (the hop alone, least queueing), ms, with a 95% confidence interval.")
   private GatewayOverhead gatewayAddedLatency;
   @JsonPropertyDescription("Gateway added TTFT at every load level both this gateway and its direct platform target were measured at.")
