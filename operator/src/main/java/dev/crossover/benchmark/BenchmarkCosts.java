@@ -130,7 +130,13 @@ public final class BenchmarkCosts {
    * the measured mean session duration, and the model its agent calls.
    */
   public record AgentCoreFacts(String modelId, double vcpus, double memoryGb, double activeCpuShare,
-      double meanSessionSeconds, String assumptions) {}
+      double meanSessionSeconds, String assumptions) {
+
+    AgentCoreFacts withAssumption(String more) {
+      return new AgentCoreFacts(modelId, vcpus, memoryGb, activeCpuShare, meanSessionSeconds,
+          assumptions.isEmpty() ? more : assumptions + "; " + more);
+    }
+  }
 
   /**
    * @param curves   each priced target's monthly cost curve, for the report's chart

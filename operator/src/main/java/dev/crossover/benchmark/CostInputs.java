@@ -35,7 +35,8 @@ final class CostInputs {
     Optional<AgentCoreTarget> agentCore = spec.map(BenchmarkTarget::getAgentCore);
     double in = Optional.ofNullable(basis.getInputTokensPerRequest()).orElse(0.0);
     double out = Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0);
-    if (agentCore.isPresent() && in + out <= 0) {
+    boolean requestedLengths = agentCore.isPresent() && in + out <= 0;
+    if (requestedLengths) {
       // AgentCore's responses carry no token usage: the workload's requested lengths stand in.
       WorkloadSpec w = Optional.ofNullable(run.getSpec().getWorkload()).orElseGet(WorkloadSpec::new);
       in = mean(w.getInputTokens());
@@ -45,7 +46,8 @@ final class CostInputs {
         capacity.map(LevelResult::getRequestsPerSecond).orElse(0.0), in, out,
         BedrockBillings.of(run, t.name(), basis),
         capacity.flatMap(c -> capacityRange(c, levels)),
-        agentCore.map(a -> agentCoreFacts(a, basis)));
+        agentCore.map(a -> agentCoreFacts(a, basis)).map(f -> requestedLengths ? f.withAssumption(
+            "model tokens per request are the workload's requested lengths: AgentCore reports no usage") : f));
   }
 
   private static double mean(TokenDistribution d) {

@@ -465,4 +465,33 @@ class BenchmarkCostsTest {
     assertThat(saving.getMonthlyUSDSaved()).isEqualTo("884.76");
     assertThat(result.routingSavings()).containsOnlyKeys("b1-llmd");
   }
+
+  @Test
+  void agentCoreTokensFallBackToTheWorkloadsRequestedLengthsAndSaySo() {
+    BenchmarkRun run = YAML.unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata: {name: baseline, namespace: bench}
+        spec:
+          scenario: SimpleInference
+          workload: {inputTokens: {mean: 500}, outputTokens: {mean: 1000}}
+          targets:
+            - name: agent
+              agentCore:
+                agentRuntimeArn: arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/agent-abc
+                modelId: anthropic.claude-3-haiku-20240307-v1:0
+          aws: {serviceAccountName: sa}
+        """, BenchmarkRun.class);
+    var target = new ResolvedBenchmarkTarget("agent", "AgentCore", "arn", null, null, false, Optional.empty(), null);
+    LevelResult basis = level("concurrency 10", 400, 4.0, true);
+    basis.setE2eMeanMs(8000.0);
+    var m = CostInputs.measured(run, target, basis, Optional.of(basis), List.of(basis));
+    assertThat(m.inputTokensPerRequest()).isEqualTo(500);
+    assertThat(m.outputTokensPerRequest()).isEqualTo(1000);
+    assertThat(m.agentCore()).hasValueSatisfying(a -> {
+      assertThat(a.meanSessionSeconds()).isEqualTo(8);
+      assertThat(a.assumptions()).contains("requested lengths: AgentCore reports no usage");
+    });
+    assertThat(costs.compute(new CostSpec(), List.of(m)).costPerMillionTokensUsd()).containsKey("agent");
+  }
 }
