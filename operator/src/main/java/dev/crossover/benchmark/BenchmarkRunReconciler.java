@@ -315,18 +315,15 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       summaries.add(summary);
       if (!measured.isEmpty()) {
         LevelResult basis = capacity.orElse(measured.getLast());
-        costInputs.add(new BenchmarkCosts.Measured(t.name(), t.selfManaged(), t.platform(), t.bedrockModelId(),
-            capacity.map(LevelResult::getRequestsPerSecond).orElse(0.0),
-            Optional.ofNullable(basis.getInputTokensPerRequest()).orElse(0.0),
-            Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0),
-            BedrockBillings.of(run, t.name(), basis)));
+        List<LevelResult> all = steps.stream().filter(s -> s.target() == t).map(Step::result).toList();
+        costInputs.add(CostInputs.measured(run, t, basis, capacity, all));
       }
     }
     BenchmarkCosts.Result costs = this.costs.compute(costSpec, costInputs);
     for (TargetSummary summary : summaries) {
-      summary.setCostPerMillionTokensUSD(costs.costPerMillionTokensUsd().get(summary.getName()));
-      summary.setCostNote(costs.notes().get(summary.getName()));
+      CostInputs.fill(summary, costs);
     }
+    status.setCostAssumptions(costs.assumptions().isEmpty() ? null : costs.assumptions());
     status.setBreakEven(costs.breakEven().isEmpty() ? null : costs.breakEven());
     status.setRecommendation(costs.recommendation().orElse(null));
     gatewayOverheads(client, run, summaries, steps, previousOverheads);
@@ -338,6 +335,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
           summary.setBestTtftP95Ms(Math.round(best.getBestTtftP95Ms() * 10) / 10.0);
           summary.setFastestTarget(best.getName());
         });
+    BenchmarkCosts.compactBand(costs.breakEven()).ifPresent(summary::setBreakEvenBand);
     costs.costPerMillionTokensUsd().entrySet().stream()
         .min(Comparator.comparing(e -> new java.math.BigDecimal(e.getValue())))
         .ifPresent(cheapest -> summary.setCheapestTarget(cheapest.getKey()));

@@ -29,6 +29,9 @@ public final class LevelResults {
     level.setRequestsPerSecond(s.path("requestsPerSecond").asDouble());
     level.setOutputTokensPerSecond(s.path("outputTokensPerSecond").asDouble());
     level.setCacheHitRate(s.path("cacheReadInputTokenShare").asDouble());
+    long input = merged.total().counter(Counter.INPUT_TOKENS);
+    level.setCacheWriteInputTokenShare(input > 0 ? (double) merged.total().counter(Counter.CACHE_WRITE_INPUT_TOKENS) / input : 0.0);
+    level.setE2eMeanMs(s.path("e2eMs").has("mean") ? s.path("e2eMs").path("mean").asDouble() : null);
     level.setPrefixCacheHitRate(s.has("serverPrefixCacheHitRate") ? s.path("serverPrefixCacheHitRate").asDouble() : null);
     long succeeded = merged.total().counter(Counter.REQUESTS_SUCCEEDED);
     if (succeeded > 0) {

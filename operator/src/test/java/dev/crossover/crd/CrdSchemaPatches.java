@@ -120,6 +120,7 @@ public final class CrdSchemaPatches {
       new Patch(BenchmarkRun.class, "spec.targets", ListType.mapKeyedBy("name")),
       new Patch(BenchmarkRun.class, "spec.cost.prices", ListType.mapKeyedBy("key")),
       new Patch(BenchmarkRun.class, "spec.cost.trafficLevels", ListType.set()),
+      new Patch(BenchmarkRun.class, "spec.cost.lineItems", ListType.mapKeyedBy("name")),
       // Read as BigDecimal by CostSettings: refuse what it cannot parse at admission.
       new Patch(BenchmarkRun.class, "spec.cost.trafficLevels.[]", new Pattern(ApiGroup.COUNT_PATTERN)),
       new Patch(BenchmarkRun.class, "spec.cost.trafficLevels.[]", new MaxLength(32)),

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Scenario", jsonPath = ".spec.scenario", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Best TTFT p95 ms", jsonPath = ".status.summary.bestTtftP95Ms", type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(name = "Fastest", jsonPath = ".status.summary.fastestTarget", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Break-even", jsonPath = ".status.summary.breakEvenBand", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Cheapest", jsonPath = ".status.summary.cheapestTarget", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(

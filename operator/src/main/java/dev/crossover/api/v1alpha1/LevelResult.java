@@ -37,6 +37,10 @@ public class LevelResult {
   private Double outputTokensPerRequest;
   @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as cached (Bedrock cache reads; OpenAI cached_tokens).")
   private Double cacheHitRate;
+  @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as written to the prompt cache (Bedrock cacheWriteInputTokens, billed at the cache-write price).")
+  private Double cacheWriteInputTokenShare;
+  @JsonPropertyDescription("Mean end-to-end request latency, ms. For AgentCore targets it is the billed session time per request.")
+  private Double e2eMeanMs;
   @JsonPropertyDescription("Server side: share of prompt tokens the model servers found in their prefix cache during the level (vLLM prefix_cache_hits / prefix_cache_queries, warm-up included). Self-managed targets only.")
   private Double prefixCacheHitRate;
   @JsonPropertyDescription("Client scheduling lag p99, ms: how late the load generator sent requests. High values mark the result unreliable.")
