@@ -9,6 +9,8 @@
 #                                            machine; opt-in: slow, needs the package index
 #   e2e/scripts/build-images.sh bifrost      Bifrost (Go module, build-gateways.sh) with its glibc
 #   e2e/scripts/build-images.sh epp          the Inference Extension's endpoint picker (Go module)
+#   e2e/scripts/build-images.sh envoy        Envoy's release binary (build-gateways.sh envoy), the
+#                                            data plane in front of the picker
 #   e2e/scripts/build-images.sh loadgen operator
 #                                            the project's images on the jre base, from
 #                                            loadgen/target/*-all.jar and operator/target/quarkus-app
@@ -161,6 +163,23 @@ image_epp() {
   python3 "$here/mkimage.py" --tag "$EPP_IMAGE" --out "$IMAGE_CACHE/epp-$key.tar" \
     --add "$dest/epp:/epp" --entrypoint /epp --env HOME=/tmp --expose 9002/tcp --expose 9003/tcp --expose 9090/tcp
   publish epp "$key"
+}
+
+# Envoy's release binary (build-gateways.sh envoy) with the glibc it links: the data plane in front
+# of the endpoint picker on the local cluster (see README.md, "The inference data path").
+image_envoy() {
+  local bin key work
+  bin="$(bash "$here/build-gateways.sh" envoy)"
+  key="$( (sha256sum "$bin"; cat "$here/mkimage.py"; echo "$ENVOY_IMAGE") | sha256sum | cut -c1-16)"
+  if cached envoy "$key"; then echo "build-images: envoy cached"; return; fi
+  work="$(mktemp -d)"
+  mkdir -p "$work/root/usr/local/bin" "$work/root/tmp" "$work/root/etc/envoy"
+  cp "$bin" "$work/root/usr/local/bin/envoy"
+  copy_libs "$work/root" "$work/root/usr/local/bin"
+  python3 "$here/mkimage.py" --tag "$ENVOY_IMAGE" --out "$IMAGE_CACHE/envoy-$key.tar" --add-tree "$work/root:/" \
+    --env HOME=/tmp --entrypoint /usr/local/bin/envoy --expose 8081/tcp --expose 19000/tcp
+  rm -rf "$work"
+  publish envoy "$key"
 }
 
 repo="$(cd "$here/../.." && pwd)"
