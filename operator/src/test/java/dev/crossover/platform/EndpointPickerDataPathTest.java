@@ -102,7 +102,8 @@ class EndpointPickerDataPathTest {
     ResolvedPlatform close = ResolvedPlatform.of(Platforms.fromYaml(PLATFORM.formatted("llmd", "FailClose")), local);
 
     for (int i = 0; i < PODS; i++) {
-      sims.add(keep(RealParts.simulator("pod" + i)));
+      // A context long enough for the shared-prefix prompts (the simulator's default is 1024 tokens).
+      sims.add(keep(RealParts.simulator("pod" + i, "--max-model-len", "8192")));
     }
     // One target port for every pod address, as a pool has (8000 in a cluster; here a port free on
     // all four loopback addresses, so nothing else on the machine is in the way).
@@ -123,9 +124,9 @@ class EndpointPickerDataPathTest {
     awaitReadyPods(PODS);
 
     List<String> endpoints = pods.stream().map(PodAddress::endpoint).toList();
-    failOpen = keep(EnvoyDataPlane.start("failopen", pickerGrpcPort,
+    failOpen = keep(EnvoyDataPlane.start("failopen", pickerGrpcPort, pickerHealthPort,
         endpoints, EndpointPickerRenderer.inferencePool(open).getSpec().getEndpointPickerRef().getFailureMode()));
-    failClose = keep(EnvoyDataPlane.start("failclose", pickerGrpcPort,
+    failClose = keep(EnvoyDataPlane.start("failclose", pickerGrpcPort, pickerHealthPort,
         endpoints, EndpointPickerRenderer.inferencePool(close).getSpec().getEndpointPickerRef().getFailureMode()));
     failOpen.awaitPickerHealthy(true, Duration.ofSeconds(30));
     failClose.awaitPickerHealthy(true, Duration.ofSeconds(30));
@@ -242,6 +243,7 @@ class EndpointPickerDataPathTest {
   // --- the parts ---
 
   private int pickerGrpcPort;
+  private int pickerHealthPort;
 
   private LocalProcess startPicker(LocalApiServer.Handle api, ResolvedPlatform p) throws Exception {
     Path dir = Files.createTempDirectory("epp-");
@@ -250,6 +252,7 @@ class EndpointPickerDataPathTest {
     Path config = dir.resolve(EndpointPickerRenderer.CONFIG_FILE);
     Files.writeString(config, EndpointPickerRenderer.endpointPickerConfig(p));
     pickerGrpcPort = LocalProcess.freeLoopbackPort();
+    pickerHealthPort = LocalProcess.freeLoopbackPort();
     int metrics = LocalProcess.freeLoopbackPort();
     // The arguments the operator renders for the picker's container, the config file at its path here...
     List<String> args = new ArrayList<>(EndpointPickerRenderer.deployment(p).getSpec().getTemplate().getSpec()
@@ -260,7 +263,7 @@ class EndpointPickerDataPathTest {
     // ...plus loopback ports, an unauthenticated metrics endpoint (in a cluster it checks the
     // scraper's token with the API server) and no trace export (no collector here).
     cmd.addAll(List.of("--grpc-port", String.valueOf(pickerGrpcPort),
-        "--grpc-health-port", String.valueOf(LocalProcess.freeLoopbackPort()),
+        "--grpc-health-port", String.valueOf(pickerHealthPort),
         "--metrics-port", String.valueOf(metrics), "--metrics-endpoint-auth=false", "--tracing=false",
         "--kubeconfig", kubeconfig.toString()));
     return LocalProcess.start("epp", cmd, Map.of("KUBECONFIG", kubeconfig.toString()), dir, metrics, "/metrics",

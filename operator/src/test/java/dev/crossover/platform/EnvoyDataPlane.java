@@ -4,9 +4,11 @@ import dev.crossover.gateway.LocalProcess;
 import dev.crossover.gateway.RealParts;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,15 +53,17 @@ final class EnvoyDataPlane implements AutoCloseable {
   /**
    * Starts Envoy on loopback for a pool whose endpoints are {@code poolEndpoints} ({@code ip:port}),
    * calling the picker's ext_proc service on {@code pickerGrpcPort} (TLS, as the picker serves it by
-   * default; its self-signed certificate is accepted, as in the Inference Extension's tests).
+   * default; its self-signed certificate is accepted, as in the Inference Extension's tests) and
+   * health-checking it on {@code pickerHealthPort}.
    */
-  static EnvoyDataPlane start(String name, int pickerGrpcPort, List<String> poolEndpoints, String failureMode)
+  static EnvoyDataPlane start(String name, int pickerGrpcPort, int pickerHealthPort, List<String> poolEndpoints,
+      String failureMode)
       throws IOException, InterruptedException {
     int admin = LocalProcess.freeLoopbackPort();
     int listener = LocalProcess.freeLoopbackPort();
     Path dir = Files.createTempDirectory("envoy-" + name + "-");
     Path config = dir.resolve("envoy.yaml");
-    Files.writeString(config, bootstrap(admin, listener, pickerGrpcPort, poolEndpoints, failureMode));
+    Files.writeString(config, bootstrap(admin, listener, pickerGrpcPort, pickerHealthPort, poolEndpoints, failureMode));
     List<String> cmd = List.of(RealParts.envoyBinary().toString(), "-c", config.toString(),
         "--disable-hot-restart", "--concurrency", "1", "--log-level", "warn");
     return new EnvoyDataPlane(LocalProcess.start("envoy-" + name, cmd, Map.of(), dir, admin, "/ready",
@@ -86,14 +90,15 @@ final class EnvoyDataPlane implements AutoCloseable {
   /** One counter or gauge from Envoy's admin /stats, 0 when Envoy has not created it yet. */
   long stat(String name) throws IOException, InterruptedException {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      String body = http.send(HttpRequest.newBuilder(process.url("/stats?filter=" + Pattern.quote(name))).build(),
+      String body = http.send(HttpRequest.newBuilder(process.url("/stats?filter=" + URLEncoder.encode("^" + name.replace(".", "\\.") + "$", StandardCharsets.UTF_8))).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + ": (\\d+)$").matcher(body);
       return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
   }
 
-  static String bootstrap(int admin, int listener, int pickerGrpcPort, List<String> poolEndpoints, String failureMode) {
+  static String bootstrap(int admin, int listener, int pickerGrpcPort, int pickerHealthPort, List<String> poolEndpoints,
+      String failureMode) {
     boolean failOpen = switch (failureMode) {
       case "FailOpen" -> true;
       case "FailClose" -> false;
@@ -181,10 +186,13 @@ final class EnvoyDataPlane implements AutoCloseable {
               endpoints:
               - lb_endpoints:
         %7$s
-          # Health-checked as in the Inference Extension's tests, with panic routing off: a picker
-          # that is down is then "no healthy upstream" when the request's headers arrive, the one
-          # point where Envoy can still fail open in FULL_DUPLEX_STREAMED mode (once a body chunk
-          # went to the picker, a failure is an error whatever failure_mode_allow says).
+          # The picker, health-checked on its gRPC health port (plaintext; the service name of
+          # ext_proc, which the picker reports serving once it has synced the pool) with panic
+          # routing off: a picker that is down is then "no healthy upstream" when a request's
+          # headers arrive, the one point where Envoy can still fail open in FULL_DUPLEX_STREAMED
+          # mode (once a body chunk went to the picker, a failure is an error whatever
+          # failure_mode_allow says). In a cluster the picker Service's endpoints, which follow the
+          # same health port through the readiness probe, play this part.
           - name: endpoint_picker
             type: STATIC
             connect_timeout: 2s
@@ -192,16 +200,26 @@ final class EnvoyDataPlane implements AutoCloseable {
             health_checks:
             - timeout: 1s
               interval: 1s
+              # Checked every second also while no request flows (Envoy's default is then 60 s).
+              no_traffic_interval: 1s
+              no_traffic_healthy_interval: 1s
               unhealthy_threshold: 1
               healthy_threshold: 1
-              reuse_connection: true
               grpc_health_check: {service_name: envoy.service.ext_proc.v3.ExternalProcessor}
+              transport_socket_match_criteria: {health: plaintext}
             transport_socket:
               name: envoy.transport_sockets.tls
               typed_config:
                 "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
                 common_tls_context:
                   validation_context: {}
+            transport_socket_matches:
+            - name: health-plaintext
+              match: {health: plaintext}
+              transport_socket:
+                name: envoy.transport_sockets.raw_buffer
+                typed_config:
+                  "@type": type.googleapis.com/envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer
             typed_extension_protocol_options:
               envoy.extensions.upstreams.http.v3.HttpProtocolOptions:
                 "@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions
@@ -210,9 +228,11 @@ final class EnvoyDataPlane implements AutoCloseable {
               cluster_name: endpoint_picker
               endpoints:
               - lb_endpoints:
-                - endpoint: {address: {socket_address: {address: 127.0.0.1, port_value: %3$d}}}
+                - endpoint:
+                    address: {socket_address: {address: 127.0.0.1, port_value: %3$d}}
+                    health_check_config: {port_value: %8$d}
         """.formatted(admin, listener, pickerGrpcPort, DESTINATION_HEADER, fallbackRoute.stripTrailing(),
-        failOpen, fallbackEndpoints);
+        failOpen, fallbackEndpoints, pickerHealthPort);
   }
 
   @Override
