@@ -174,6 +174,7 @@ class EndpointPickerDataPathTest {
       total += after[i] - served[i];
       podsUsed += after[i] > served[i] ? 1 : 0;
     }
+    System.out.printf("EndpointPickerDataPathTest: %d unrelated prompts served per pod %s%n", n, deltas(after, served));
     assertThat(total).as("requests the simulators served").isEqualTo(n);
     // Unrelated prompts tie on every scorer; the picker spreads them (it breaks ties at random).
     assertThat(podsUsed).as("pods that served unrelated prompts").isGreaterThanOrEqualTo(2);
@@ -196,6 +197,7 @@ class EndpointPickerDataPathTest {
     }
     double[] after = served();
     int pod = argmax(after, before);
+    System.out.printf("EndpointPickerDataPathTest: %d shared-prefix prompts served per pod %s%n", n, deltas(after, before));
     assertThat(after[pod] - before[pod]).as("requests the prefix's pod served (of %d): %s", n, deltas(after, before))
         .isEqualTo(n);
     assertThat(picker.metric("inference_extension_prefix_indexer_hit_ratio_sum") - hitSum)
