@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossover.gateway.LocalProcess;
 import dev.crossover.gateway.RealParts;
-import dev.crossover.operator.Images;
-import dev.crossover.platform.inference.InferencePool;
-import dev.crossover.platform.inference.InferencePoolSpec;
 import dev.crossover.testing.LocalApiServer;
-import dev.crossover.testing.UpstreamCrds;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,86 +45,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndpointPickerDataPathTest {
-  static final String NS = "datapath";
-  static final int PODS = 4;
+  static final int PODS = InferenceDataPath.PODS;
 
-  /** As a user writes it; failureMode is set per platform below. */
-  static final String PLATFORM = """
-      apiVersion: crossover.dev/v1alpha1
-      kind: InferencePlatform
-      metadata: {name: %s, namespace: datapath}
-      spec:
-        model: {name: crossover/sim-8B}
-        engine: {type: Simulator, replicas: 4}
-        nodes:
-          nodeClass: {kind: KWOKNodeClass, name: default}
-        routing:
-          mode: PrefixCacheAware
-          gatewayRef: {name: inference-gateway, namespace: gw}
-          endpointPicker: {failureMode: %s}
-      """;
-
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
-  private final List<LocalProcess> sims = new ArrayList<>();
-  private final List<PodAddress> pods = new ArrayList<>();
+  private InferenceDataPath path;
   private LocalProcess picker;
   private EnvoyDataPlane failOpen;
   private EnvoyDataPlane failClose;
+  private List<PodAddress> pods;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   void startTheDataPath(LocalApiServer.Handle api) throws Exception {
-    KubernetesClient client = api.client();
-    UpstreamCrds.install(client);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .serverSideApply();
-
-    // What the operator renders, with the Inference Extension's config dialect (the picker run here).
-    Images d = Images.defaults();
-    Images local = new Images(d.vllm(), d.simulator(), "crossover.local/epp:test", d.loadgen(), d.litellm(),
-        d.bifrost(), Images.INFERENCE_EXTENSION_EPP_CONFIG);
-    ResolvedPlatform open = ResolvedPlatform.of(Platforms.fromYaml(PLATFORM.formatted("llmd", "FailOpen")), local);
-    ResolvedPlatform close = ResolvedPlatform.of(Platforms.fromYaml(PLATFORM.formatted("llmd", "FailClose")), local);
-
-    for (int i = 0; i < PODS; i++) {
-      // A context long enough for the shared-prefix prompts (the simulator's default is 1024 tokens).
-      sims.add(keep(RealParts.simulator("pod" + i, "--max-model-len", "8192")));
-    }
-    // One target port for every pod address, as a pool has (8000 in a cluster; here a port free on
-    // all four loopback addresses, so nothing else on the machine is in the way).
-    int port = podPort();
-    for (int i = 0; i < PODS; i++) {
-      pods.add(keep(PodAddress.relay("127.0.0." + (i + 2), port, sims.get(i).port)));
-    }
-
-    InferencePool pool = EndpointPickerRenderer.inferencePool(open);
-    pool.getSpec().setTargetPorts(List.of(new InferencePoolSpec.Port(port)));
-    client.resources(InferencePool.class).inNamespace(NS).resource(pool).serverSideApply();
-    Map<String, String> labels = pool.getSpec().getSelector().getMatchLabels();
-    for (int i = 0; i < PODS; i++) {
-      readyPod(client, "llmd-model-" + i, labels, pods.get(i).ip);
-    }
-
-    picker = keep(startPicker(api, open));
-    awaitReadyPods(PODS);
-
-    List<String> endpoints = pods.stream().map(PodAddress::endpoint).toList();
-    failOpen = keep(EnvoyDataPlane.start("failopen", pickerGrpcPort, pickerHealthPort,
-        endpoints, EndpointPickerRenderer.inferencePool(open).getSpec().getEndpointPickerRef().getFailureMode()));
-    failClose = keep(EnvoyDataPlane.start("failclose", pickerGrpcPort, pickerHealthPort,
-        endpoints, EndpointPickerRenderer.inferencePool(close).getSpec().getEndpointPickerRef().getFailureMode()));
-    failOpen.awaitPickerHealthy(true, Duration.ofSeconds(30));
-    failClose.awaitPickerHealthy(true, Duration.ofSeconds(30));
+    path = InferenceDataPath.start(api, "datapath");
+    picker = path.picker;
+    failOpen = path.failOpen;
+    failClose = path.failClose;
+    pods = path.pods;
   }
 
   @AfterAll
   void stopEverything() {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        // keep stopping the rest
-      }
+    if (path != null) {
+      path.close();
     }
   }
 
@@ -242,117 +169,20 @@ class EndpointPickerDataPathTest {
     assertThat(sum(served())).as("no pod reached").isEqualTo(sum(beforeClose));
   }
 
-  // --- the parts ---
-
-  private int pickerGrpcPort;
-  private int pickerHealthPort;
-
-  private LocalProcess startPicker(LocalApiServer.Handle api, ResolvedPlatform p) throws Exception {
-    Path dir = Files.createTempDirectory("epp-");
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, api.kubeConfigYaml());
-    Path config = dir.resolve(EndpointPickerRenderer.CONFIG_FILE);
-    Files.writeString(config, EndpointPickerRenderer.endpointPickerConfig(p));
-    pickerGrpcPort = LocalProcess.freeLoopbackPort();
-    pickerHealthPort = LocalProcess.freeLoopbackPort();
-    int metrics = LocalProcess.freeLoopbackPort();
-    // The arguments the operator renders for the picker's container, the config file at its path here...
-    List<String> args = new ArrayList<>(EndpointPickerRenderer.deployment(p).getSpec().getTemplate().getSpec()
-        .getContainers().get(0).getArgs());
-    args.set(args.indexOf("--config-file") + 1, config.toString());
-    List<String> cmd = new ArrayList<>(List.of(RealParts.endpointPickerBinary().toString()));
-    cmd.addAll(args);
-    // ...plus loopback ports, an unauthenticated metrics endpoint (in a cluster it checks the
-    // scraper's token with the API server) and no trace export (no collector here).
-    cmd.addAll(List.of("--grpc-port", String.valueOf(pickerGrpcPort),
-        "--grpc-health-port", String.valueOf(pickerHealthPort),
-        "--metrics-port", String.valueOf(metrics), "--metrics-endpoint-auth=false", "--tracing=false",
-        "--kubeconfig", kubeconfig.toString()));
-    return LocalProcess.start("epp", cmd, Map.of("KUBECONFIG", kubeconfig.toString()), dir, metrics, "/metrics",
-        Duration.ofSeconds(60));
-  }
-
-  /** Waits until the picker reports the pool's pods ready (it has read them and their metrics). */
-  private void awaitReadyPods(int n) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    double ready = 0;
-    while (System.nanoTime() < deadline) {
-      ready = picker.metric("inference_pool_ready_pods");
-      if (ready == n) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the picker reports " + ready + " ready pods, not " + n + ":\n" + picker.tail(60));
-  }
-
-  private static void readyPod(KubernetesClient client, String name, Map<String, String> labels, String ip) {
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName(name).withLabels(labels).endMetadata()
-        .withNewSpec().addNewContainer().withName("vllm").withImage("crossover.local/llm-d-inference-sim:test")
-          .endContainer().endSpec()
-        .build()).serverSideApply();
-    // What a kubelet would report for a started, ready model server at this address.
-    pod.setStatus(new PodStatusBuilder().withPhase("Running").withPodIP(ip).addNewPodIP().withIp(ip).endPodIP()
-        .withHostIP("127.0.0.1")
-        .addNewCondition().withType("Ready").withStatus("True").endCondition()
-        .addNewCondition().withType("ContainersReady").withStatus("True").endCondition()
-        .build());
-    client.pods().inNamespace(NS).resource(pod).updateStatus();
-  }
-
-  private static int podPort() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = LocalProcess.freeLoopbackPort();
-      boolean free = true;
-      for (int i = 0; i < PODS; i++) {
-        free &= PodAddress.free("127.0.0." + (i + 2), port);
-      }
-      if (free) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no port free on 127.0.0.2-" + (PODS + 1));
-  }
-
-  private <T extends AutoCloseable> T keep(T closeable) {
-    started.push(closeable);
-    return closeable;
-  }
-
-  /** Each simulator's own count of requests it completed. */
   private double[] served() throws Exception {
-    double[] counts = new double[PODS];
-    for (int i = 0; i < PODS; i++) {
-      counts[i] = sims.get(i).metric("vllm:request_success_total");
-    }
-    return counts;
+    return path.served();
   }
 
   private static double sum(double[] values) {
-    double s = 0;
-    for (double v : values) {
-      s += v;
-    }
-    return s;
+    return InferenceDataPath.sum(values);
   }
 
   private static int argmax(double[] after, double[] before) {
-    int best = 0;
-    for (int i = 1; i < after.length; i++) {
-      if (after[i] - before[i] > after[best] - before[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return InferenceDataPath.busiest(after, before);
   }
 
   private static Map<String, Double> deltas(double[] after, double[] before) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < after.length; i++) {
-      m.put("pod" + i, after[i] - before[i]);
-    }
-    return m;
+    return InferenceDataPath.deltas(after, before);
   }
 
   private static String distinctPrompt(Random random) {
