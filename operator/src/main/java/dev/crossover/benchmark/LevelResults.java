@@ -29,6 +29,7 @@ public final class LevelResults {
     level.setRequestsPerSecond(s.path("requestsPerSecond").asDouble());
     level.setOutputTokensPerSecond(s.path("outputTokensPerSecond").asDouble());
     level.setCacheHitRate(s.path("cacheReadInputTokenShare").asDouble());
+    level.setCacheWriteRate(s.path("cacheWriteInputTokenShare").asDouble());
     level.setPrefixCacheHitRate(s.has("serverPrefixCacheHitRate") ? s.path("serverPrefixCacheHitRate").asDouble() : null);
     long succeeded = merged.total().counter(Counter.REQUESTS_SUCCEEDED);
     if (succeeded > 0) {

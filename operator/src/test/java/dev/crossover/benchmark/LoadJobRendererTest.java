@@ -137,4 +137,28 @@ class LoadJobRendererTest {
     assertThat(t.qualifier()).isEqualTo("prod");
     assertThat(t.payloadTemplate()).isEqualTo("{\"input\": \"${prompt}\"}");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"true,true", "false,false", ",false"})
+  void bedrockPromptCachingReachesTheLoadGeneratorsPlan(Boolean given, boolean expected) {
+    BenchmarkRun run = new KubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata: {name: cache, namespace: bench}
+        spec:
+          scenario: RepeatedSystemPrompts
+          targets:
+            - name: claude
+              bedrock: {modelId: anthropic.claude-3-5-sonnet-20240620-v1:0, region: us-east-1}
+          load: {concurrency: [2], duration: 1m}
+        """, BenchmarkRun.class);
+    run.getSpec().getTargets().get(0).getBedrock().setPromptCaching(given);
+    var aws = dev.crossover.aws.AwsFacts.disabled(dev.crossover.aws.AwsSettings.disabled());
+    var resolution = new TargetResolver(null, () -> aws).resolve(run, run.getSpec().getTargets().get(0));
+    assertThat(resolution).isInstanceOf(TargetResolver.Resolution.Resolved.class);
+    ResolvedBenchmarkTarget bedrock = ((TargetResolver.Resolution.Resolved) resolution).target();
+    RunPlan.Target t = LoadJobRenderer.plan(run, bedrock, LevelPlanner.plan(run.getSpec(), 1).get(0)).target();
+    assertThat(t.kind()).isEqualTo("bedrock");
+    assertThat(t.promptCaching()).isEqualTo(expected);
+  }
 }

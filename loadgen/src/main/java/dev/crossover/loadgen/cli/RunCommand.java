@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--payload-template", description = "AgentCore: the agent's JSON payload; string values "
             + "$${prompt}, $${system}, $${messages}, $${maxTokens} are filled in (default {\"prompt\":\"$${prompt}\"}).")
     String payloadTemplate;
+    @Option(names = "--prompt-caching", description = "Bedrock: mark shared system prompts with a cachePoint "
+            + "(default off: no cachePoint is sent).")
+    Boolean promptCaching;
     @Option(names = "--endpoint-override", description = "AWS endpoint override (VPC endpoint, local double).")
     String endpointOverride;
     @Option(names = {"-u", "--url"}, description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
@@ -155,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
         t = new RunPlan.Target(or(kind, t.kind()), or(url, t.url()), or(api, t.api()), or(model, t.model()),
                 or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()),
                 or(region, t.region()), or(endpointOverride, t.endpointOverride()), or(qualifier, t.qualifier()),
-                or(payloadTemplate, t.payloadTemplate()));
+                or(payloadTemplate, t.payloadTemplate()), or(promptCaching, t.promptCaching()));
         RunPlan.Load l = base.load() == null ? new RunPlan.Load(null, null, null, null, null, null) : base.load();
         List<RunPlan.StageSpec> stageSpecs = l.stages();
         if (stages != null) {

@@ -98,7 +98,7 @@ public final class PlanExecutor {
                     Objects.requireNonNull(t.model(), "target.model (model id or ARN) is required"),
                     t.region() == null ? "us-east-1" : t.region(),
                     t.endpointOverride() == null ? null : URI.create(t.endpointOverride()), null, timeout,
-                    DEFAULT_MAX_CONNECTIONS));
+                    DEFAULT_MAX_CONNECTIONS, Boolean.TRUE.equals(t.promptCaching())));
         }
         if (kind.equals("agentcore")) {
             // The runtime ARN travels in target.model, as the Bedrock model id does.

@@ -43,17 +43,28 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
      * @param qualifier   agentcore: the runtime endpoint (or version) to invoke; default DEFAULT
      * @param payloadTemplate agentcore: the agent's own JSON payload with placeholders ${prompt},
      *                    ${system}, ${messages}, ${maxTokens}; default {"prompt":"${prompt}"}
+     * @param promptCaching bedrock: mark a workload's shared system prompt with a cachePoint (default
+     *                    false, as BenchmarkRun's bedrock.promptCaching): without it no cachePoint is sent,
+     *                    so caching on and off can be compared on the same workload
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
                          Boolean ignoreEos, String region, String endpointOverride, String qualifier,
-                         String payloadTemplate) {
+                         String payloadTemplate, Boolean promptCaching) {
 
         /** A target without AgentCore fields (what plans were before AgentCore). */
         public Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
                       Boolean ignoreEos, String region, String endpointOverride) {
-            this(kind, url, api, model, apiKeyEnv, timeout, ignoreEos, region, endpointOverride, null, null);
+            this(kind, url, api, model, apiKeyEnv, timeout, ignoreEos, region, endpointOverride, null, null, null);
+        }
+
+        /** A target without the Bedrock prompt-caching switch (AgentCore and OpenAI-compatible callers). */
+        public Target(String kind, String url, String api, String model, String apiKeyEnv, String timeout,
+                      Boolean ignoreEos, String region, String endpointOverride, String qualifier,
+                      String payloadTemplate) {
+            this(kind, url, api, model, apiKeyEnv, timeout, ignoreEos, region, endpointOverride, qualifier,
+                    payloadTemplate, null);
         }
     }
 

@@ -8,6 +8,7 @@ public enum Counter {
     REQUESTS_FAILED("requestsFailed"),
     /** Requests sent during warm-up: sent, never measured. */
     WARMUP_REQUESTS("warmupRequests"),
+    /** Whole prompts as the server counted them, cached parts included (see Usage). */
     INPUT_TOKENS("inputTokens"),
     OUTPUT_TOKENS("outputTokens"),
     /** Input tokens the server read from its prefix/prompt cache (OpenAI cached_tokens, Bedrock cacheRead). */

@@ -27,7 +27,9 @@ public final class Summary {
         s.put("outputTokensPerSecond", seconds > 0 ? t.counter(Counter.OUTPUT_TOKENS) / seconds : 0);
         s.put("errorRate", sent > 0 ? (double) t.counter(Counter.REQUESTS_FAILED) / sent : 0);
         long input = t.counter(Counter.INPUT_TOKENS);
+        // Input tokens are whole prompts (cached parts included), so both shares are at most 1.
         s.put("cacheReadInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_READ_INPUT_TOKENS) / input : 0);
+        s.put("cacheWriteInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_WRITE_INPUT_TOKENS) / input : 0);
         long queried = t.counter(Counter.SERVER_PREFIX_CACHE_QUERIES);
         if (queried > 0) {
             s.put("serverPrefixCacheHitRate", (double) t.counter(Counter.SERVER_PREFIX_CACHE_HITS) / queried);

@@ -35,8 +35,10 @@ public class LevelResult {
   private Double inputTokensPerRequest;
   @JsonPropertyDescription("Mean completion tokens per successful request (server-reported usage).")
   private Double outputTokensPerRequest;
-  @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as cached (Bedrock cache reads; OpenAI cached_tokens).")
+  @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as read from the cache (Bedrock cacheReadInputTokens; OpenAI cached_tokens). Prompt tokens include the cached ones on every target, so this is at most 1.")
   private Double cacheHitRate;
+  @JsonPropertyDescription("Client side: fraction of prompt tokens written to the prompt cache (Bedrock cacheWriteInputTokens, billed at the cache-write price); 0 where the target reports none.")
+  private Double cacheWriteRate;
   @JsonPropertyDescription("Server side: share of prompt tokens the model servers found in their prefix cache during the level (vLLM prefix_cache_hits / prefix_cache_queries, warm-up included). Self-managed targets only.")
   private Double prefixCacheHitRate;
   @JsonPropertyDescription("Client scheduling lag p99, ms: how late the load generator sent requests. High values mark the result unreliable.")

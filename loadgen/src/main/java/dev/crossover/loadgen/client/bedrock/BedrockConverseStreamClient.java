@@ -61,7 +61,7 @@ public final class BedrockConverseStreamClient implements StreamingClient {
                 default -> messages.add(message(ConversationRole.USER, m.content()));
             }
         }
-        if (request.cacheSystemPrompt() && !system.isEmpty()) {
+        if (config.promptCaching() && request.cacheSystemPrompt() && !system.isEmpty()) {
             // Everything before a cachePoint is the cacheable prefix (Bedrock prompt caching).
             system.add(SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
         }
@@ -100,6 +100,23 @@ public final class BedrockConverseStreamClient implements StreamingClient {
             return state.outcome(p.request(), intendedStartNanos, sendNanos, end, classify(t), status(t), String.valueOf(t));
         });
     }
+
+    /**
+     * Bedrock's inputTokens counts only the prompt tokens neither read from nor written to the
+     * prompt cache; the prompt the model saw is all three. Usage.inputTokens is the whole prompt
+     * on every target (OpenAI's prompt_tokens already includes cached_tokens), so the cache-read
+     * share is at most 1 and input tokens per request mean the same for Bedrock and vLLM.
+     */
+    static Usage usageOf(TokenUsage u) {
+        long cacheRead = orZero(u.cacheReadInputTokens());
+        long cacheWrite = orZero(u.cacheWriteInputTokens());
+        long input = u.inputTokens() == null ? -1 : u.inputTokens() + cacheRead + cacheWrite;
+        return new Usage(input, orMinus(u.outputTokens()), cacheRead, cacheWrite);
+    }
+
+    private static long orMinus(Integer i) { return i == null ? -1 : i; }
+
+    private static long orZero(Integer i) { return i == null ? 0 : i; }
 
     static boolean carriesContent(ContentBlockDelta d) {
         if (d == null) return false;
@@ -146,18 +163,13 @@ public final class BedrockConverseStreamClient implements StreamingClient {
 
         synchronized void usage(TokenUsage u) {
             if (u == null) return;
-            usage = new Usage(orMinus(u.inputTokens()), orMinus(u.outputTokens()), orZero(u.cacheReadInputTokens()),
-                    orZero(u.cacheWriteInputTokens()));
+            usage = usageOf(u);
         }
 
         synchronized RequestOutcome outcome(GenerationRequest r, long intended, long send, long end, ErrorClass error,
                                             int status, String detail) {
             return new RequestOutcome(intended, send, chunks, end, usage, error, status, r.tenant(), detail);
         }
-
-        private static long orMinus(Integer i) { return i == null ? -1 : i; }
-
-        private static long orZero(Integer i) { return i == null ? 0 : i; }
     }
 
     @Override
