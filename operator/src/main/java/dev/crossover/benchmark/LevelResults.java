@@ -22,6 +22,15 @@ public final class LevelResults {
     level.setRequests(merged.total().counter(Counter.REQUESTS_SENT));
     level.setErrors(merged.total().counter(Counter.REQUESTS_FAILED));
     level.setErrorRate(s.path("errorRate").asDouble());
+    if (!merged.total().errors().isEmpty()) {
+      java.util.TreeMap<String, Long> byClass = new java.util.TreeMap<>();
+      merged.total().errors().forEach((c, n) -> byClass.put(c.name(), n));
+      level.setErrorsByClass(byClass);
+    }
+    if (s.has("goodputShare")) {
+      level.setGoodputRequestsPerSecond(s.path("goodputRequestsPerSecond").asDouble());
+      level.setGoodputShare(s.path("goodputShare").asDouble());
+    }
     level.setTtftMs(percentiles(s.path("ttftMs")));
     level.setItlMs(percentiles(s.path("itlMs")));
     level.setTpotMs(percentiles(s.path("tpotMs")));

@@ -64,7 +64,18 @@ public final class LoadJobRenderer {
     return new RunPlan(target.name() + " " + level.label(), target.target(), level.load(), level.workload(),
         new RunPlan.ShardSpec(null, level.shards()),
         new RunPlan.CalibrationSpec(true, "1ms", null),
-        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)));
+        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)),
+        goodput(run.getSpec().getSlo()));
+  }
+
+  /**
+   * The SLO's limits applied to each request (goodput): a p95 limit of 1 s means each request
+   * should start within 1 s, so the same number is the per-request TTFT limit.
+   */
+  static RunPlan.GoodputSpec goodput(dev.crossover.api.v1alpha1.SloSpec slo) {
+    var s = Optional.ofNullable(slo).orElseGet(dev.crossover.api.v1alpha1.SloSpec::new);
+    return new RunPlan.GoodputSpec(Optional.ofNullable(s.getTtftP95()).orElse(LevelResults.DEFAULT_TTFT_P95), s.getTpot(),
+        s.getE2eP95());
   }
 
   public static ConfigMap planConfigMap(BenchmarkRun run, String jobName, RunPlan plan) {

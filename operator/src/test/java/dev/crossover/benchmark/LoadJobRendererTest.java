@@ -161,4 +161,14 @@ class LoadJobRendererTest {
     assertThat(t.kind()).isEqualTo("bedrock");
     assertThat(t.promptCaching()).isEqualTo(expected);
   }
+
+  @Test
+  void theSlosLimitsGoToThePlanAsPerRequestGoodputLimits() {
+    PlannedLevel level = LevelPlanner.plan(run("").getSpec(), 1).get(0);
+    assertThat(LoadJobRenderer.plan(run(""), GATEWAY, level).goodput())
+        .as("default TTFT limit").isEqualTo(new RunPlan.GoodputSpec("1s", null, null));
+    BenchmarkRun withSlo = run("  slo: {ttftP95: 300ms, tpot: 40ms, e2eP95: 5s}\n");
+    assertThat(LoadJobRenderer.plan(withSlo, GATEWAY, level).goodput())
+        .isEqualTo(new RunPlan.GoodputSpec("300ms", "40ms", "5s"));
+  }
 }

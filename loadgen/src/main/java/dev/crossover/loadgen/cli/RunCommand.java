@@ -193,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
                 : base.calibration();
         c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()),
                 or(clientWarmup, c.clientWarmupRequests()));
-        return new RunPlan(or(label, base.label()), t, l, w, s, c, base.serverMetrics());
+        return new RunPlan(or(label, base.label()), t, l, w, s, c, base.serverMetrics(), base.goodput());
     }
 
     private static RunPlan.StageSpec stage(String duration, double level, String loadModel) {

@@ -57,6 +57,8 @@ public final class LoadRunner {
         } finally {
             if (reporter != null) reporter.shutdownNow();
         }
+        // Requests still out after the drain timeout count as timeouts, at this instant.
+        if (!drained) recorder.closeUnfinished(System.nanoTime());
         RunResult result = recorder.result(label);
         return drained ? result : result.withFlag(FLAG_UNFINISHED);
     }

@@ -17,6 +17,7 @@ import dev.crossover.loadgen.load.Shard;
 import dev.crossover.loadgen.load.Stage;
 import dev.crossover.loadgen.result.Calibration;
 import dev.crossover.loadgen.result.Counter;
+import dev.crossover.loadgen.result.GoodputLimits;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.loadgen.servermetrics.PrefixCacheCounters;
 import dev.crossover.loadgen.workload.ScenarioWorkloads;
@@ -73,8 +74,9 @@ public final class PlanExecutor {
         Map<String, PrefixCacheCounters.Reading> before = metricsUrls.isEmpty() ? Map.of() : counters.read(metricsUrls);
         try (StreamingClient client = client(plan.target())) {
             Workload workload = ScenarioWorkloads.build(plan.workload(), seed(plan), env);
+            GoodputLimits goodput = goodput(plan.goodput());
             result = LoadRunner.run(plan.label() == null ? "run" : plan.label(), loadPlan(plan), client, workload,
-                    shard, null, progress, progressEvery);
+                    shard, goodput == null ? null : recorder -> recorder.judgeGoodput(goodput), progress, progressEvery);
         }
         if (!metricsUrls.isEmpty()) {
             PrefixCacheCounters.Delta delta = PrefixCacheCounters.delta(before, counters.read(metricsUrls));
@@ -86,6 +88,15 @@ public final class PlanExecutor {
         }
         result = Calibrator.judge(result, lagThreshold);
         return calibration == null ? result : result.withCalibration(calibration);
+    }
+
+    static GoodputLimits goodput(RunPlan.GoodputSpec g) {
+        if (g == null) return null;
+        return new GoodputLimits(nanos(g.ttft()), nanos(g.tpot()), nanos(g.e2e()));
+    }
+
+    private static long nanos(String duration) {
+        return duration == null ? 0 : Durations.parse(duration).toNanos();
     }
 
     StreamingClient client(RunPlan.Target t) {

@@ -12,7 +12,21 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,
-                      CalibrationSpec calibration, ServerMetricsSpec serverMetrics) {
+                      CalibrationSpec calibration, ServerMetricsSpec serverMetrics, GoodputSpec goodput) {
+
+    /** A plan without goodput limits. */
+    public RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,
+                   CalibrationSpec calibration, ServerMetricsSpec serverMetrics) {
+        this(label, target, load, workload, shard, calibration, serverMetrics, null);
+    }
+
+    /**
+     * Per-request limits: a request counts towards goodput when it succeeded within each given
+     * limit (vLLM --goodput, AIPerf). Durations; absent fields are no limit; no section, no goodput.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GoodputSpec(String ttft, String tpot, String e2e) {}
 
     /** A plan without server metrics (every caller before there were any). */
     public RunPlan(String label, Target target, Load load, WorkloadSpec workload, ShardSpec shard,

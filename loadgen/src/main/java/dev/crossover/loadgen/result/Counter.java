@@ -18,6 +18,10 @@ public enum Counter {
     /** Successful requests whose server reported no usage (token counts above then undercount). */
     REQUESTS_WITHOUT_USAGE("requestsWithoutUsage"),
     CONTENT_CHUNKS("contentChunks"),
+    /** Requests judged against per-request goodput limits (0 when the run had none). */
+    GOODPUT_JUDGED("goodputJudgedRequests"),
+    /** Of those, the requests that succeeded within every limit (see GoodputLimits). */
+    GOODPUT_REQUESTS("goodputRequests"),
     /**
      * Prompt tokens the model servers looked up in their prefix cache during the run, and those
      * found there: the delta of vllm:prefix_cache_queries / _hits over the run, read from the

@@ -8,7 +8,7 @@ public enum Metric {
     ITL("itl"),
     /** Time per output token after the first, one value per request. */
     TPOT("tpot"),
-    /** End-to-end: intended start to end of stream. */
+    /** End-to-end: intended start to end of stream, or to the failure, for every request (schema 2; successes only in schema 1). */
     E2E("e2e"),
     /** Actual send minus intended send: the client's own lateness. */
     SCHEDULING_LAG("schedulingLag");

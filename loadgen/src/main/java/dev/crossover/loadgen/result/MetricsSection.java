@@ -30,6 +30,10 @@ public final class MetricsSection {
     public void record(RequestOutcome o) {
         add(Counter.REQUESTS_SENT, 1);
         histograms.get(Metric.SCHEDULING_LAG).recordValue(Math.max(0, o.schedulingLagNanos()));
+        // E2E covers every request: a failure at the time it took to fail (a request unfinished at
+        // the drain timeout arrives here as a TIMEOUT at that instant), so throttling or timeouts
+        // under load cannot leave only the fast survivors in the latency figures.
+        histograms.get(Metric.E2E).recordValue(Math.max(0, o.e2eNanos()));
         if (!o.succeeded()) {
             add(Counter.REQUESTS_FAILED, 1);
             errors.merge(o.error(), 1L, Long::sum);
@@ -39,7 +43,6 @@ public final class MetricsSection {
         add(Counter.REQUESTS_SUCCEEDED, 1);
         add(Counter.CONTENT_CHUNKS, o.chunks().size());
         if (o.ttftNanos() >= 0) histograms.get(Metric.TTFT).recordValue(o.ttftNanos());
-        histograms.get(Metric.E2E).recordValue(Math.max(0, o.e2eNanos()));
         Histogram itl = histograms.get(Metric.ITL);
         for (int i = 1; i < o.chunks().size(); i++) itl.recordValue(o.chunks().get(i) - o.chunks().get(i - 1));
         if (o.tpotNanos() >= 0) histograms.get(Metric.TPOT).recordValue(o.tpotNanos());

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * ignored on read: merging is done on histograms and counters only.
  *
  * <pre>
- * { "schemaVersion": 1, "label": ..., "window": {"startEpochMillis", "endEpochMillis"}, "shards": n,
+ * { "schemaVersion": 2, "label": ..., "window": {"startEpochMillis", "endEpochMillis"}, "shards": n,
  *   "flags": [...], "calibration": {...} | null,
  *   "total": SECTION, "tenants": {"name": SECTION + "summary"}, "summary": {...},
  *   "intervals": {"intervalMillis": n, "points": [{"startEpochMillis", counts, "ttft", "e2e", derived p50/p99}]} }
@@ -130,9 +130,9 @@ public final class RunResultJson {
 
     public static RunResult fromTree(JsonNode root) {
         int version = root.path("schemaVersion").asInt(-1);
-        if (version != RunResult.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unsupported result schemaVersion " + version
-                    + " (this loadgen reads " + RunResult.SCHEMA_VERSION + ")");
+        if (version < RunResult.OLDEST_READABLE_SCHEMA_VERSION || version > RunResult.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unsupported result schemaVersion " + version + " (this loadgen reads "
+                    + RunResult.OLDEST_READABLE_SCHEMA_VERSION + " to " + RunResult.SCHEMA_VERSION + ")");
         }
         TreeSet<String> flags = new TreeSet<>();
         root.path("flags").forEach(f -> flags.add(f.asText()));

@@ -30,6 +30,12 @@ public final class Summary {
         // Input tokens are whole prompts (cached parts included), so both shares are at most 1.
         s.put("cacheReadInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_READ_INPUT_TOKENS) / input : 0);
         s.put("cacheWriteInputTokenShare", input > 0 ? (double) t.counter(Counter.CACHE_WRITE_INPUT_TOKENS) / input : 0);
+        long judged = t.counter(Counter.GOODPUT_JUDGED);
+        if (judged > 0) {
+            long good = t.counter(Counter.GOODPUT_REQUESTS);
+            s.put("goodputRequestsPerSecond", seconds > 0 ? good / seconds : 0);
+            s.put("goodputShare", (double) good / judged);
+        }
         long queried = t.counter(Counter.SERVER_PREFIX_CACHE_QUERIES);
         if (queried > 0) {
             s.put("serverPrefixCacheHitRate", (double) t.counter(Counter.SERVER_PREFIX_CACHE_HITS) / queried);

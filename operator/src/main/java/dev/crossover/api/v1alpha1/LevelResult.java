@@ -19,13 +19,19 @@ public class LevelResult {
   private Long errors;
   @JsonPropertyDescription("errors / requests.")
   private Double errorRate;
+  @JsonPropertyDescription("Failed requests by class: TIMEOUT (including requests unfinished when the level stopped waiting), THROTTLED (429, Bedrock ThrottlingException), MODEL_NOT_READY (Bedrock ModelNotReadyException), CLIENT_ERROR (other 4xx), SERVER_ERROR (5xx), BROKEN_STREAM (ended before its end marker), STREAM_ERROR (an error inside the stream), CONNECT (no connection), HTTP_STATUS (any other non-2xx).")
+  private java.util.Map<String, Long> errorsByClass;
+  @JsonPropertyDescription("Goodput: requests per second that succeeded within the SLO's per-request limits (TTFT within slo.ttftP95, TPOT within slo.tpot and E2E within slo.e2eP95 where given), as vLLM's --goodput counts them.")
+  private Double goodputRequestsPerSecond;
+  @JsonPropertyDescription("Share of the level's requests (failed ones included) that succeeded within the SLO's per-request limits.")
+  private Double goodputShare;
   @JsonPropertyDescription("Time to first content token, ms.")
   private Percentiles ttftMs;
   @JsonPropertyDescription("Inter-token latency, ms.")
   private Percentiles itlMs;
   @JsonPropertyDescription("Time per output token after the first, ms.")
   private Percentiles tpotMs;
-  @JsonPropertyDescription("End-to-end request latency, ms.")
+  @JsonPropertyDescription("End-to-end request latency, ms, over every request: a failed one at the time it took to fail, one unfinished when the level stopped waiting at that time.")
   private Percentiles e2eMs;
   @JsonPropertyDescription("Completed requests per second.")
   private Double requestsPerSecond;

@@ -109,7 +109,7 @@ public final class AgentCoreInvokeClient implements StreamingClient {
      */
     static ErrorClass classify(Throwable t, boolean responded) {
         if (t instanceof ThrottlingException) return ErrorClass.THROTTLED;
-        if (t instanceof AwsServiceException s) return s.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+        if (t instanceof AwsServiceException s) return ErrorClass.ofStatus(s.statusCode());
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) return ErrorClass.TIMEOUT;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException) return ErrorClass.CONNECT;

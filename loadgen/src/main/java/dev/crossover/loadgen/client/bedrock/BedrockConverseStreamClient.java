@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
@@ -129,7 +130,9 @@ public final class BedrockConverseStreamClient implements StreamingClient {
     static ErrorClass classify(Throwable t) {
         if (t instanceof ThrottlingException) return ErrorClass.THROTTLED;
         if (t instanceof ModelStreamErrorException) return ErrorClass.STREAM_ERROR;
-        if (t instanceof AwsServiceException s) return s.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+        // Bedrock answers ModelNotReadyException with 429 too, but it is no quota: the model is loading.
+        if (t instanceof ModelNotReadyException) return ErrorClass.MODEL_NOT_READY;
+        if (t instanceof AwsServiceException s) return ErrorClass.ofStatus(s.statusCode());
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) return ErrorClass.TIMEOUT;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException) return ErrorClass.CONNECT;

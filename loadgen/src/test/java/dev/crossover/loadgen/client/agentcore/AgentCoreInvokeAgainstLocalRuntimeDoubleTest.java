@@ -97,7 +97,7 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
         try (AgentCoreInvokeClient wrong = client("not-the-secret", Duration.ofSeconds(10), null)) {
             int before = runtime.rejections.size();
             RequestOutcome o = wrong.send(ask("hello"), System.nanoTime()).get();
-            assertThat(o.error()).isEqualTo(ErrorClass.HTTP_STATUS);
+            assertThat(o.error()).isEqualTo(ErrorClass.CLIENT_ERROR);
             assertThat(o.httpStatus()).isEqualTo(403);
             assertThat(runtime.rejections.subList(before, runtime.rejections.size()))
                     .singleElement().asString().contains("signature we calculated does not match");
@@ -125,10 +125,10 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
     }
 
     @Test
-    void accessDeniedIsAnHttpStatusError() throws Exception {
+    void accessDeniedIsAClientError() throws Exception {
         runtime.mode = AgentCoreRuntimeLocalDouble.Mode.DENY;
         RequestOutcome o = client.send(ask("hi"), System.nanoTime()).get();
-        assertThat(o.error()).isEqualTo(ErrorClass.HTTP_STATUS);
+        assertThat(o.error()).isEqualTo(ErrorClass.CLIENT_ERROR);
         assertThat(o.httpStatus()).isEqualTo(403);
         assertThat(o.errorDetail()).contains("AccessDeniedException");
     }

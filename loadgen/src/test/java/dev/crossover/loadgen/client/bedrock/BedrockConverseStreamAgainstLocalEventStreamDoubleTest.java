@@ -118,6 +118,18 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
     }
 
     @Test
+    void aModelThatIsNotReadyIsItsOwnClassNotAThrottle() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.MODEL_NOT_READY;
+        try {
+            RequestOutcome o = client.send(request(false), System.nanoTime()).get();
+            assertThat(o.error()).isEqualTo(ErrorClass.MODEL_NOT_READY);
+            assertThat(o.httpStatus()).isEqualTo(429);
+        } finally {
+            bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        }
+    }
+
+    @Test
     void anExceptionFrameMidStreamIsAStreamError() throws Exception {
         bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM_ERROR;
         try {
