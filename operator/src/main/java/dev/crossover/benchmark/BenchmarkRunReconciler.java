@@ -268,9 +268,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     LevelResult r = step.result();
     events.normal(client, run, BenchmarkEvents.LEVEL_MEASURED, "Measure", "Measured " + label + ": "
         + r.getRequests() + " requests, " + Figures.one(r.getRequestsPerSecond()) + " req/s, TTFT p95 "
-        + (r.getTtftMs() == null ? "n/a" : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
+        + (r.getTtftMs() == null || r.getTtftMs().getP95() == null ? "n/a (too few samples)"
+            : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
         + Figures.one(100 * Optional.ofNullable(r.getErrorRate()).orElse(0.0)) + "%"
-        + (Boolean.TRUE.equals(r.getMeetsSlo()) ? "; meets the SLO." : "; misses the SLO."));
+        + (r.getMeetsSlo() == null ? "; SLO not judged (too few samples)."
+            : r.getMeetsSlo() ? "; meets the SLO." : "; misses the SLO."));
   }
 
   private void fail(KubernetesClient client, BenchmarkRun run, Step step, String message) {

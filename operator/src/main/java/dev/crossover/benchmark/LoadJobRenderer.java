@@ -134,13 +134,14 @@ public final class LoadJobRenderer {
         .build();
   }
 
-  /** The level's planned time (warm-up + stages) three times over, plus five minutes, unless set. */
+  /** The level's planned time (warm-up + stages + the most extension) three times over, plus five minutes, unless set. */
   static long deadlineSeconds(ExecutionSpec exec, PlannedLevel level) {
     if (exec.getLevelTimeout() != null) {
       return Durations.seconds(exec.getLevelTimeout());
     }
     long planned = Durations.seconds(Optional.ofNullable(level.load().warmup()).orElse("0s"))
-        + level.load().stages().stream().mapToLong(s -> Durations.seconds(s.duration())).sum();
+        + level.load().stages().stream().mapToLong(s -> Durations.seconds(s.duration())).sum()
+        + Durations.seconds(Optional.ofNullable(level.load().maxExtension()).orElse("0s"));
     return planned * 3 + 300;
   }
 

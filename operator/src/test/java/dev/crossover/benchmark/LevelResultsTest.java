@@ -53,8 +53,9 @@ class LevelResultsTest {
         .containsEntry("SERVER_ERROR", 1L).hasSize(3);
     // Two of six requests succeeded with TTFT within 500 ms (the one at 900 ms did not).
     assertThat(level.getGoodputShare()).isEqualTo(2.0 / 6);
-    // E2E covers all six: the timeout at 3 s is the slowest.
-    assertThat(level.getE2eMs().getP99()).isGreaterThanOrEqualTo(2990);
+    // Six requests are too few for any percentile: none is published, and the SLO is not judged.
+    assertThat(level.getE2eMs()).isNull();
+    assertThat(level.getPercentilesOmitted()).contains("e2eMs p50/p95/p99 (6 samples)");
     assertThat(level.getCacheHitRate()).isEqualTo(0.6);
     assertThat(level.getCacheWriteRate()).isEqualTo(0.1);
   }
@@ -67,5 +68,54 @@ class LevelResultsTest {
     LevelResults.fill(level, recorder.result("level"), null);
     assertThat(level.getGoodputShare()).isNull();
     assertThat(level.getErrorsByClass()).isNull();
+  }
+
+  private static RunResult levelOf(int requests, long ttftMs) {
+    RunRecorder recorder = new RunRecorder(0, 0, 0);
+    for (int i = 0; i < requests; i++) {
+      recorder.accept(ok(i * MS, ttftMs, new Usage(10, 2, 0, 0)));
+    }
+    return recorder.result("level");
+  }
+
+  @Test
+  void aPercentileWithoutSamplesEnoughIsOmittedNotPublished() {
+    LevelResult few = new LevelResult();
+    LevelResults.fill(few, levelOf(50, 100), new SloSpec());
+    assertThat(few.getTtftMs().getP50()).isEqualTo(100.0, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(few.getTtftMs().getP95()).isNull();
+    assertThat(few.getTtftMs().getP99()).isNull();
+    assertThat(few.getPercentilesOmitted()).contains("ttftMs p95/p99 (50 samples)");
+    // ITL has a sample per token gap: 50 requests of 2 chunks give 50 gaps, the same count here.
+    assertThat(few.getMeetsSlo()).as("p95 SLO on 50 requests: not judged").isNull();
+    assertThat(few.getMessage()).contains("SLO not judged");
+
+    LevelResult enough = new LevelResult();
+    LevelResults.fill(enough, levelOf(250, 100), new SloSpec());
+    assertThat(enough.getTtftMs().getP95()).isNotNull();
+    assertThat(enough.getTtftMs().getP99()).isNull();
+    assertThat(enough.getPercentilesOmitted()).contains("ttftMs p99 (250 samples)");
+    assertThat(enough.getMeetsSlo()).isTrue();
+
+    LevelResult slow = new LevelResult();
+    LevelResults.fill(slow, levelOf(50, 3000), new SloSpec());
+    assertThat(slow.getMeetsSlo()).as("not judged either way without a p95").isNull();
+
+    SloSpec p99 = new SloSpec();
+    p99.setTtftP99("2s");
+    LevelResult noP99 = new LevelResult();
+    LevelResults.fill(noP99, levelOf(250, 100), p99);
+    assertThat(noP99.getMeetsSlo()).as("a p99 SLO needs 1000 requests").isNull();
+  }
+
+  @Test
+  void aFailingLevelMissesTheSloWhateverItsSampleCount() {
+    RunRecorder recorder = new RunRecorder(0, 0, 0);
+    for (int i = 0; i < 10; i++) {
+      recorder.accept(failed(i * MS, 5, ErrorClass.THROTTLED, 429));
+    }
+    LevelResult level = new LevelResult();
+    LevelResults.fill(level, recorder.result("level"), new SloSpec());
+    assertThat(level.getMeetsSlo()).isFalse();
   }
 }

@@ -47,8 +47,8 @@ class LoadJobRendererTest {
     assertThat(job.getSpec().getCompletions()).isEqualTo(4);
     assertThat(job.getSpec().getParallelism()).isEqualTo(4);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(2);
-    // (30 s warm-up + 120 s) x 3 + 300 s
-    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(750L);
+    // (30 s warm-up + 120 s + at most 120 s more for the minimum request count) x 3 + 300 s
+    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1110L);
     var pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getAutomountServiceAccountToken()).as("load pods need no API rights").isFalse();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");

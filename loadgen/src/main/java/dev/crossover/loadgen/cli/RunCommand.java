@@ -74,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
     String warmup;
     @Option(names = {"-n", "--requests"}, description = "Stop after this many measured requests.")
     Long requests;
+    @Option(names = "--min-requests", description = "Go on after the stages, at the last stage's load, until this "
+            + "many measured requests (e.g. 200 for a p95, 1000 for a p99), at most --max-extension longer.")
+    Long minRequests;
+    @Option(names = "--max-extension", description = "The most time --min-requests may add (e.g. 2m).")
+    String maxExtension;
     @Option(names = "--seed", description = "Seed for arrivals and prompts (default 1).")
     Long seed;
 
@@ -181,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --concurrency, --rate, --stages, --levels or --scenario (or a --plan)");
         }
         l = new RunPlan.Load(loadModel, stageSpecs, or(warmup, l.warmup()), or(requests, l.maxRequests()),
-                or(seed, l.seed()), l.drainTimeout());
+                or(seed, l.seed()), l.drainTimeout(), or(minRequests, l.minRequests()), or(maxExtension, l.maxExtension()));
         RunPlan.WorkloadSpec w = base.workload() == null
                 ? new RunPlan.WorkloadSpec(null, null, null, null, null, null) : base.workload();
         w = new RunPlan.WorkloadSpec(or(scenario, w.scenario()), or(inputTokens, w.inputTokens()),

@@ -27,6 +27,8 @@ public record Shard(int index, int count) {
         return new LoadPlan(plan.model(), plan.stages().stream()
                 .map(s -> new Stage(s.duration(), rate(s.ratePerSecond()), concurrency(s.concurrency()))).toList(),
                 plan.warmup(), plan.maxRequests() == 0 ? 0 : Math.max(1, plan.maxRequests() / count),
-                seed(plan.seed()), plan.drainTimeout());
+                seed(plan.seed()), plan.drainTimeout(),
+                // Each shard reaches its part of the minimum, rounded up: together at least the whole.
+                plan.minRequests() == 0 ? 0 : (plan.minRequests() + count - 1) / count, plan.maxExtension());
     }
 }

@@ -149,7 +149,9 @@ public final class PlanExecutor {
                 ? Durations.parse(plan.target().timeout()) : DEFAULT_TIMEOUT;
         return new LoadPlan(model, stages, l.warmup() == null ? Duration.ZERO : Durations.parse(l.warmup()),
                 l.maxRequests() == null ? 0 : l.maxRequests(), seed(plan),
-                l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()));
+                l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()),
+                l.minRequests() == null ? 0 : l.minRequests(),
+                l.maxExtension() == null ? Duration.ZERO : Durations.parse(l.maxExtension()));
     }
 
     Shard shard(RunPlan.ShardSpec s) {

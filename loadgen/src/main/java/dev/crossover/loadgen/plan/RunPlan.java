@@ -89,11 +89,21 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
      * @param maxRequests stop after this many measured requests (0: the stages' time decides)
      * @param seed     makes arrivals and prompts reproducible
      * @param drainTimeout wait for in-flight requests after sending stops, default the request timeout
+     * @param minRequests  go on after the stages (at the last stage's load) until this many measured
+     *                     requests, so the percentiles have samples enough; default none
+     * @param maxExtension the most time minRequests may add after the stages
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
-                       String drainTimeout) {}
+                       String drainTimeout, Long minRequests, String maxExtension) {
+
+        /** A load without a minimum request count. */
+        public Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
+                    String drainTimeout) {
+            this(model, stages, warmup, maxRequests, seed, drainTimeout, null, null);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)

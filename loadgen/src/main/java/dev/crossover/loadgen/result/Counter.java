@@ -18,6 +18,13 @@ public enum Counter {
     /** Successful requests whose server reported no usage (token counts above then undercount). */
     REQUESTS_WITHOUT_USAGE("requestsWithoutUsage"),
     CONTENT_CHUNKS("contentChunks"),
+    /**
+     * Of the above, those that had completed when sending stopped (end of the schedule): what the
+     * rates divide by the window, so the drain tail neither adds time nor completions.
+     */
+    REQUESTS_SUCCEEDED_IN_WINDOW("requestsSucceededInWindow"),
+    OUTPUT_TOKENS_IN_WINDOW("outputTokensInWindow"),
+    GOODPUT_REQUESTS_IN_WINDOW("goodputRequestsInWindow"),
     /** Requests judged against per-request goodput limits (0 when the run had none). */
     GOODPUT_JUDGED("goodputJudgedRequests"),
     /** Of those, the requests that succeeded within every limit (see GoodputLimits). */

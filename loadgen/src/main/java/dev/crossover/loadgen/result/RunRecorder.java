@@ -28,6 +28,8 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
     private final java.util.concurrent.atomic.AtomicLong tokens = new java.util.concurrent.atomic.AtomicLong();
     /** Set when the run gave up waiting: later outcomes were already counted as timeouts. */
     private boolean closed;
+    /** When sending stopped (end of the schedule), or MIN_VALUE while it goes on. */
+    private long sendEndNanos = Long.MIN_VALUE;
 
     /** @param measureStartNanos System.nanoTime at which warm-up ends and measurement starts */
     public RunRecorder(long measureStartNanos) {
@@ -153,8 +155,35 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
         return total.counter(Counter.REQUESTS_SENT);
     }
 
+    /**
+     * Sending stopped at {@code nanos}: the measured window ends here, and the completions so far
+     * are the ones the rates count. The drain that follows adds latencies and errors, not time.
+     */
+    public synchronized void sendingEnded(long nanos) {
+        if (sendEndNanos != Long.MIN_VALUE) return;
+        sendEndNanos = Math.max(nanos, measureStartNanos);
+        snapshotWindow(total);
+        byTenant.values().forEach(RunRecorder::snapshotWindow);
+    }
+
+    private static void snapshotWindow(MetricsSection s) {
+        copy(s, Counter.REQUESTS_SUCCEEDED, Counter.REQUESTS_SUCCEEDED_IN_WINDOW);
+        copy(s, Counter.OUTPUT_TOKENS, Counter.OUTPUT_TOKENS_IN_WINDOW);
+        copy(s, Counter.GOODPUT_REQUESTS, Counter.GOODPUT_REQUESTS_IN_WINDOW);
+    }
+
+    private static void copy(MetricsSection s, Counter from, Counter to) {
+        s.add(to, s.counter(from) - s.counter(to));
+    }
+
     public synchronized RunResult result(String label) {
-        long end = lastEndNanos == Long.MIN_VALUE ? measureStartNanos : lastEndNanos;
+        if (sendEndNanos == Long.MIN_VALUE) {
+            // Never told (a direct caller): the window runs to the last completion, all of them in it.
+            snapshotWindow(total);
+            byTenant.values().forEach(RunRecorder::snapshotWindow);
+        }
+        long end = sendEndNanos != Long.MIN_VALUE ? sendEndNanos
+                : lastEndNanos == Long.MIN_VALUE ? measureStartNanos : lastEndNanos;
         TreeMap<String, MetricsSection> tenants = new TreeMap<>();
         byTenant.forEach((k, v) -> tenants.put(k, v.copy()));
         return new RunResult(label, toEpochMillis(measureStartNanos), toEpochMillis(end), 1, total.copy(), tenants,

@@ -159,6 +159,11 @@ public final class RunResultJson {
     private static MetricsSection readSection(JsonNode n) {
         MetricsSection s = new MetricsSection();
         for (Counter c : Counter.values()) s.add(c, n.path("counters").path(c.key).asLong(0));
+        if (!n.path("counters").has(Counter.REQUESTS_SUCCEEDED_IN_WINDOW.key)) {
+            // Schema 1: the window ran to the last completion, so every completion was in it.
+            s.add(Counter.REQUESTS_SUCCEEDED_IN_WINDOW, s.counter(Counter.REQUESTS_SUCCEEDED));
+            s.add(Counter.OUTPUT_TOKENS_IN_WINDOW, s.counter(Counter.OUTPUT_TOKENS));
+        }
         n.path("errors").fields().forEachRemaining(e -> s.addError(ErrorClass.valueOf(e.getKey()), e.getValue().asLong()));
         n.path("failedHttpStatuses").fields()
                 .forEachRemaining(e -> s.addFailedHttpStatus(Integer.parseInt(e.getKey()), e.getValue().asLong()));

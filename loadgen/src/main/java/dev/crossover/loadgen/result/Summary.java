@@ -23,8 +23,9 @@ public final class Summary {
         long sent = t.counter(Counter.REQUESTS_SENT);
         long ok = t.counter(Counter.REQUESTS_SUCCEEDED);
         s.put("windowSeconds", seconds);
-        s.put("requestsPerSecond", seconds > 0 ? ok / seconds : 0);
-        s.put("outputTokensPerSecond", seconds > 0 ? t.counter(Counter.OUTPUT_TOKENS) / seconds : 0);
+        // Completions inside the window (warm-up end to schedule end) over the window.
+        s.put("requestsPerSecond", seconds > 0 ? t.counter(Counter.REQUESTS_SUCCEEDED_IN_WINDOW) / seconds : 0);
+        s.put("outputTokensPerSecond", seconds > 0 ? t.counter(Counter.OUTPUT_TOKENS_IN_WINDOW) / seconds : 0);
         s.put("errorRate", sent > 0 ? (double) t.counter(Counter.REQUESTS_FAILED) / sent : 0);
         long input = t.counter(Counter.INPUT_TOKENS);
         // Input tokens are whole prompts (cached parts included), so both shares are at most 1.
@@ -33,7 +34,7 @@ public final class Summary {
         long judged = t.counter(Counter.GOODPUT_JUDGED);
         if (judged > 0) {
             long good = t.counter(Counter.GOODPUT_REQUESTS);
-            s.put("goodputRequestsPerSecond", seconds > 0 ? good / seconds : 0);
+            s.put("goodputRequestsPerSecond", seconds > 0 ? t.counter(Counter.GOODPUT_REQUESTS_IN_WINDOW) / seconds : 0);
             s.put("goodputShare", (double) good / judged);
         }
         long queried = t.counter(Counter.SERVER_PREFIX_CACHE_QUERIES);

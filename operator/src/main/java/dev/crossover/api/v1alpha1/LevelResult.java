@@ -31,6 +31,8 @@ public class LevelResult {
   private Percentiles itlMs;
   @JsonPropertyDescription("Time per output token after the first, ms.")
   private Percentiles tpotMs;
+  @JsonPropertyDescription("Percentiles left out because the level had too few samples for them (a percentile needs ten samples beyond it: p50 20, p95 200, p99 1000), e.g. \"ttftMs p99 (187 samples)\". A left-out percentile is never estimated.")
+  private String percentilesOmitted;
   @JsonPropertyDescription("End-to-end request latency, ms, over every request: a failed one at the time it took to fail, one unfinished when the level stopped waiting at that time.")
   private Percentiles e2eMs;
   @JsonPropertyDescription("Completed requests per second.")
@@ -49,7 +51,7 @@ public class LevelResult {
   private Double prefixCacheHitRate;
   @JsonPropertyDescription("Client scheduling lag p99, ms: how late the load generator sent requests. High values mark the result unreliable.")
   private Double schedulingLagP99Ms;
-  @JsonPropertyDescription("Whether this level met the SLO.")
+  @JsonPropertyDescription("Whether this level met the SLO; absent when it could not be judged (too few samples for the SLO's percentiles, see percentilesOmitted).")
   private Boolean meetsSlo;
   @JsonPropertyDescription("Why the level failed or is marked, when it is.")
   private String message;
