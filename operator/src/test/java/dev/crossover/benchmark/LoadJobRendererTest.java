@@ -171,4 +171,26 @@ class LoadJobRendererTest {
     assertThat(LoadJobRenderer.plan(withSlo, GATEWAY, level).goodput())
         .isEqualTo(new RunPlan.GoodputSpec("300ms", "40ms", "5s"));
   }
+
+  @Test
+  void theShardsOfALevelStartTogetherAndALateOneFailsTheLevel() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    java.time.Instant now = java.time.Instant.parse("2026-12-03T08:00:00.400Z");
+    RunPlan plan = LoadJobRenderer.plan(run, GATEWAY, level, java.util.List.of(), now);
+    assertThat(plan.load().startAt()).isEqualTo("2026-12-03T08:00:30Z");
+    PlannedLevel onePod = new PlannedLevel(level.label(), level.load(), level.workload(), 1);
+    assertThat(LoadJobRenderer.plan(run, GATEWAY, onePod, java.util.List.of(), now).load().startAt())
+        .as("one pod has no one to line up with").isNull();
+    Job job = LoadJobRenderer.job(run, "j", "img", GATEWAY, level, 0);
+    assertThat(job.getSpec().getPodFailurePolicy().getRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.getAction()).isEqualTo("FailJob");
+      assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo("loadgen");
+      assertThat(rule.getOnExitCodes().getValues()).containsExactly(3);
+    });
+    assertThat(LoadJobRenderer.explainFailure("PodFailurePolicy: Container loadgen for pod bench/p failed with exit code 3 "
+        + "matching FailJob rule at index 0")).contains("started after its level's common start");
+    assertThat(LoadJobRenderer.explainFailure("BackoffLimitExceeded: Job has reached the specified backoff limit"))
+        .doesNotContain("common start");
+  }
 }

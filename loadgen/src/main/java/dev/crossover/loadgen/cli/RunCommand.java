@@ -139,7 +139,16 @@ public final class RunCommand implements Callable<Integer> {
                     }
                 }, every);
         for (RunPlan plan : plans) {
-            RunResult result = executor.execute(plan);
+            RunResult result;
+            try {
+                result = executor.execute(plan);
+            } catch (dev.crossover.loadgen.load.LateStartException late) {
+                // The pod's termination message says why the level failed; the exit code fails the Job.
+                err.println("loadgen: " + late.getMessage());
+                err.flush();
+                if (terminationLog != null) TerminationLog.writeIfFits(terminationLog, late.getMessage());
+                return dev.crossover.loadgen.load.LateStartException.EXIT_CODE;
+            }
             String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();
             Output.write(target, oneLine ? RunResultJson.writeOneLine(result) : RunResultJson.write(result),
                     spec.commandLine().getOut());
@@ -186,7 +195,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --concurrency, --rate, --stages, --levels or --scenario (or a --plan)");
         }
         l = new RunPlan.Load(loadModel, stageSpecs, or(warmup, l.warmup()), or(requests, l.maxRequests()),
-                or(seed, l.seed()), l.drainTimeout(), or(minRequests, l.minRequests()), or(maxExtension, l.maxExtension()));
+                or(seed, l.seed()), l.drainTimeout(), or(minRequests, l.minRequests()), or(maxExtension, l.maxExtension()),
+                l.startAt());
         RunPlan.WorkloadSpec w = base.workload() == null
                 ? new RunPlan.WorkloadSpec(null, null, null, null, null, null) : base.workload();
         w = new RunPlan.WorkloadSpec(or(scenario, w.scenario()), or(inputTokens, w.inputTokens()),

@@ -16,14 +16,22 @@ import java.util.List;
  * @param minRequests  keep the last stage going after the stages' time until this many measured
  *                     requests have completed (closed loop) or been sent (open loop); 0: no minimum
  * @param maxExtension the most time the minimum may add after the stages
+ * @param startAtEpochMillis when the run starts (warm-up first), the same instant for every shard of a
+ *                     level, so their schedules line up; 0: as soon as this process is ready
  */
 public record LoadPlan(LoadModel model, List<Stage> stages, Duration warmup, long maxRequests, long seed,
-                       Duration drainTimeout, long minRequests, Duration maxExtension) {
+                       Duration drainTimeout, long minRequests, Duration maxExtension, long startAtEpochMillis) {
 
     /** A plan without a minimum request count: the stages' time alone decides. */
     public LoadPlan(LoadModel model, List<Stage> stages, Duration warmup, long maxRequests, long seed,
                     Duration drainTimeout) {
         this(model, stages, warmup, maxRequests, seed, drainTimeout, 0, Duration.ZERO);
+    }
+
+    /** A plan that starts as soon as the process is ready. */
+    public LoadPlan(LoadModel model, List<Stage> stages, Duration warmup, long maxRequests, long seed,
+                    Duration drainTimeout, long minRequests, Duration maxExtension) {
+        this(model, stages, warmup, maxRequests, seed, drainTimeout, minRequests, maxExtension, 0);
     }
 
     public LoadPlan {

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoopDriver {
     /** Park until this close to the target, then spin: parkNanos overshoots by tens of microseconds. */
     private static final long SPIN_NANOS = 150_000;
+    private static final long LATE_WARMUP_SKIP_NANOS = 100_000_000;
 
     private final LoadPlan plan;
     private final Workload workload;
@@ -46,7 +47,7 @@ final class OpenLoopDriver {
     /** Sends the whole schedule, then waits (up to the drain timeout) for the stragglers. */
     boolean run() throws InterruptedException {
         try {
-            ArrivalSchedule schedule = new ArrivalSchedule(plan.extendable() ? extended(plan) : plan);
+            ArrivalSchedule schedule = new ArrivalSchedule(plan.extendable() ? extended(plan) : plan, shard.phase());
             long stagesEndOffset = plan.warmup().plus(plan.stagesDuration()).toNanos();
             InFlight inFlight = new InFlight();
             long local = 0;
@@ -56,6 +57,9 @@ final class OpenLoopDriver {
                 if (intended >= measureStartNanos && plan.maxRequests() > 0 && measured >= plan.maxRequests()) break;
                 // After the stages, the extension only runs until the minimum is sent.
                 if (offset >= stagesEndOffset && measured >= plan.minRequests()) break;
+                // A shard that started a little after its level's start (within warm-up) skips the
+                // warm-up arrivals already past instead of firing them all at once.
+                if (intended < measureStartNanos && intended < System.nanoTime() - LATE_WARMUP_SKIP_NANOS) continue;
                 // Build the session before its instant: generating prompts is the workload's cost, not lag.
                 Session session = workload.session(shard.sequence(local++));
                 PreparedRequest first = client.prepare(session.turns().get(0).request());

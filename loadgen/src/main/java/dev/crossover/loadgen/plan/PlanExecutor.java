@@ -151,7 +151,8 @@ public final class PlanExecutor {
                 l.maxRequests() == null ? 0 : l.maxRequests(), seed(plan),
                 l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()),
                 l.minRequests() == null ? 0 : l.minRequests(),
-                l.maxExtension() == null ? Duration.ZERO : Durations.parse(l.maxExtension()));
+                l.maxExtension() == null ? Duration.ZERO : Durations.parse(l.maxExtension()),
+                l.startAt() == null ? 0 : java.time.Instant.parse(l.startAt()).toEpochMilli());
     }
 
     Shard shard(RunPlan.ShardSpec s) {

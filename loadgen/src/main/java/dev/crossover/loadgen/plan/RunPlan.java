@@ -92,16 +92,28 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
      * @param minRequests  go on after the stages (at the last stage's load) until this many measured
      *                     requests, so the percentiles have samples enough; default none
      * @param maxExtension the most time minRequests may add after the stages
+     * @param startAt      ISO-8601 instant at which every shard of the level starts (warm-up first);
+     *                     a shard later than its warm-up (at least 1 s) refuses to run (exit code 3)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
-                       String drainTimeout, Long minRequests, String maxExtension) {
+                       String drainTimeout, Long minRequests, String maxExtension, String startAt) {
 
         /** A load without a minimum request count. */
         public Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
                     String drainTimeout) {
-            this(model, stages, warmup, maxRequests, seed, drainTimeout, null, null);
+            this(model, stages, warmup, maxRequests, seed, drainTimeout, null, null, null);
+        }
+
+        /** A load without a common start instant. */
+        public Load(String model, List<StageSpec> stages, String warmup, Long maxRequests, Long seed,
+                    String drainTimeout, Long minRequests, String maxExtension) {
+            this(model, stages, warmup, maxRequests, seed, drainTimeout, minRequests, maxExtension, null);
+        }
+
+        public Load withStartAt(String instant) {
+            return new Load(model, stages, warmup, maxRequests, seed, drainTimeout, minRequests, maxExtension, instant);
         }
     }
 
