@@ -50,6 +50,7 @@ public final class LevelResults {
       level.setInputTokensPerRequest((double) merged.total().counter(Counter.INPUT_TOKENS) / succeeded);
       level.setOutputTokensPerRequest((double) merged.total().counter(Counter.OUTPUT_TOKENS) / succeeded);
     }
+    lengths(level, s, merged);
     level.setSchedulingLagP99Ms(s.path("schedulingLagMs").path("p99").isMissingNode() ? null
         : s.path("schedulingLagMs").path("p99").asDouble());
     SloSpec judged = Optional.ofNullable(slo).orElseGet(SloSpec::new);
@@ -68,6 +69,31 @@ public final class LevelResults {
       messages.add("The load generator sent late (scheduling lag above its threshold): latencies include client delay.");
     }
     level.setMessage(messages.isEmpty() ? null : String.join(" ", messages));
+  }
+
+  /** The requested share of output below which a level is flagged: it did less work than asked. */
+  static final double MIN_OUTPUT_OF_REQUESTED = 0.95;
+  static final String OUTPUT_SHORT = "OutputShort";
+
+  private static void lengths(LevelResult level, JsonNode s, RunResult merged) {
+    JsonNode in = s.path("inputTokensPerRequest");
+    JsonNode out = s.path("outputTokensPerRequest");
+    if (in.path("count").asLong() > 0) {
+      level.setInputTokensP50(in.path("p50").asDouble());
+      level.setInputTokensP95(in.path("p95").asDouble());
+    }
+    if (out.path("count").asLong() > 0) {
+      level.setOutputTokensP50(out.path("p50").asDouble());
+      level.setOutputTokensP95(out.path("p95").asDouble());
+    }
+    if (!merged.total().stopReasons().isEmpty()) {
+      level.setStopReasons(new java.util.TreeMap<>(merged.total().stopReasons()));
+    }
+    if (s.has("outputTokensOfRequested") && s.path("outputTokensOfRequested").asDouble() < MIN_OUTPUT_OF_REQUESTED) {
+      level.setLengthCheck(OUTPUT_SHORT + ": mean output was " + Math.round(100 * s.path("outputTokensOfRequested").asDouble())
+          + "% of the requested length; E2E, req/s and cost per request measure less work than on a target that "
+          + "answered in full.");
+    }
   }
 
   /** Samples a percentile needs: ten beyond it, n >= 10 / (1 - q). */

@@ -118,4 +118,35 @@ class LevelResultsTest {
     LevelResults.fill(level, recorder.result("level"), new SloSpec());
     assertThat(level.getMeetsSlo()).isFalse();
   }
+
+  private static RequestOutcome answered(long start, long outputTokens, String stopReason) {
+    ChunkTimes c = new ChunkTimes();
+    c.add(start + 100 * MS);
+    return new RequestOutcome(start, start, c, start + 200 * MS, new Usage(500, outputTokens, 0, 0), null, 200, null,
+        null, stopReason);
+  }
+
+  @Test
+  void aLevelWhoseAnswersFallShortOfTheRequestedLengthIsFlagged() {
+    RunRecorder shortAnswers = new RunRecorder(0, 0, 0);
+    RunRecorder fullAnswers = new RunRecorder(0, 0, 0);
+    for (int i = 0; i < 30; i++) {
+      // 200 tokens asked for; the model stopped at 120 (end_turn) two times in three.
+      shortAnswers.accept(shortAnswers.sending(i * MS), i % 3 == 0 ? answered(i * MS, 200, "max_tokens")
+          : answered(i * MS, 120, "end_turn"), 200);
+      fullAnswers.accept(fullAnswers.sending(i * MS), answered(i * MS, 200, "length"), 200);
+    }
+    LevelResult flagged = new LevelResult();
+    LevelResults.fill(flagged, shortAnswers.result("level"), new SloSpec());
+    assertThat(flagged.getLengthCheck()).startsWith("OutputShort: mean output was 73% of the requested length");
+    assertThat(flagged.getStopReasons()).containsEntry("end_turn", 20L).containsEntry("max_tokens", 10L);
+    assertThat(flagged.getOutputTokensP50()).isEqualTo(120.0);
+    assertThat(flagged.getOutputTokensP95()).isEqualTo(200.0);
+    assertThat(flagged.getInputTokensP50()).isEqualTo(500.0);
+
+    LevelResult full = new LevelResult();
+    LevelResults.fill(full, fullAnswers.result("level"), new SloSpec());
+    assertThat(full.getLengthCheck()).isNull();
+    assertThat(full.getStopReasons()).containsExactly(java.util.Map.entry("length", 30L));
+  }
 }

@@ -46,7 +46,7 @@ final class SessionSender {
                 done.completeExceptionally(t);
                 return;
             }
-            recorder.accept(token, o);
+            recorder.accept(token, o, session.turns().get(turn).request().maxTokens());
             int next = turn + 1;
             if (!o.succeeded() || next == session.turns().size()) {
                 done.complete(o);

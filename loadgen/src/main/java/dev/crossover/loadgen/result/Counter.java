@@ -15,6 +15,8 @@ public enum Counter {
     CACHE_READ_INPUT_TOKENS("cacheReadInputTokens"),
     /** Input tokens written to the prompt cache (Bedrock cacheWrite). */
     CACHE_WRITE_INPUT_TOKENS("cacheWriteInputTokens"),
+    /** max_tokens/maxTokens asked for by the successful requests whose server reported usage. */
+    REQUESTED_OUTPUT_TOKENS("requestedOutputTokens"),
     /** Successful requests whose server reported no usage (token counts above then undercount). */
     REQUESTS_WITHOUT_USAGE("requestsWithoutUsage"),
     CONTENT_CHUNKS("contentChunks"),

@@ -75,10 +75,16 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
 
     /** The outcome of a request registered with {@link #sending}; ignored if it was already counted as unfinished. */
     public void accept(long token, RequestOutcome o) {
+        accept(token, o, 0);
+    }
+
+    /** @param requestedOutputTokens the request's max_tokens, to compare the output with */
+    public void accept(long token, RequestOutcome o, int requestedOutputTokens) {
         synchronized (this) {
-            if (inFlight.remove(token) == null) return;
+            if (inFlight.remove(token) == null || closed) return;
+            if (!record(o, requestedOutputTokens)) return;
         }
-        accept(o);
+        for (Consumer<RequestOutcome> l : listeners) l.accept(o);
     }
 
     /** A request registered with {@link #sending} that produced no outcome (the client failed outright). */
@@ -100,7 +106,7 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
                     nowNanos, dev.crossover.loadgen.client.Usage.UNKNOWN, dev.crossover.loadgen.client.ErrorClass.TIMEOUT, 0,
                     null, "unfinished when the run stopped waiting (drain timeout)");
             if (intended >= measureStartNanos) unfinished++;
-            record(timedOut);
+            record(timedOut, 0);
         }
         inFlight.clear();
         closed = true;
@@ -111,20 +117,20 @@ public final class RunRecorder implements Consumer<RequestOutcome> {
     public void accept(RequestOutcome o) {
         synchronized (this) {
             if (closed) return;
-            if (!record(o)) return;
+            if (!record(o, 0)) return;
         }
         for (Consumer<RequestOutcome> l : listeners) l.accept(o);
     }
 
     /** @return whether it was measured (after warm-up) */
-    private boolean record(RequestOutcome o) {
+    private boolean record(RequestOutcome o, int requestedOutputTokens) {
         if (o.intendedStartNanos() < measureStartNanos) {
             total.add(Counter.WARMUP_REQUESTS, 1);
             return false;
         }
         MetricsSection tenant = o.tenant() == null ? null : byTenant.computeIfAbsent(o.tenant(), t -> new MetricsSection());
-        total.record(o);
-        if (tenant != null) tenant.record(o);
+        total.record(o, requestedOutputTokens);
+        if (tenant != null) tenant.record(o, requestedOutputTokens);
         if (goodput != null) {
             boolean good = goodput.meets(o);
             total.add(Counter.GOODPUT_JUDGED, 1);

@@ -110,11 +110,13 @@ public final class RunResultJson {
         for (Counter c : Counter.values()) counters.put(c.key, s.counter(c));
         ObjectNode errors = n.putObject("errors");
         s.errors().forEach((e, count) -> errors.put(e.name(), count));
+        ObjectNode stops = n.putObject("stopReasons");
+        s.stopReasons().forEach(stops::put);
         ObjectNode statuses = n.putObject("failedHttpStatuses");
         s.failedHttpStatuses().forEach((code, count) -> statuses.put(String.valueOf(code), count));
         ObjectNode histograms = n.putObject("histograms");
         for (Metric m : Metric.values()) {
-            histograms.putObject(m.key).put("unit", "ns").put("encoding", Histograms.ENCODING)
+            histograms.putObject(m.key).put("unit", m.unit).put("encoding", Histograms.ENCODING)
                     .put("data", Histograms.encode(s.histogram(m)));
         }
         return n;
@@ -165,6 +167,7 @@ public final class RunResultJson {
             s.add(Counter.OUTPUT_TOKENS_IN_WINDOW, s.counter(Counter.OUTPUT_TOKENS));
         }
         n.path("errors").fields().forEachRemaining(e -> s.addError(ErrorClass.valueOf(e.getKey()), e.getValue().asLong()));
+        n.path("stopReasons").fields().forEachRemaining(e -> s.addStopReason(e.getKey(), e.getValue().asLong()));
         n.path("failedHttpStatuses").fields()
                 .forEachRemaining(e -> s.addFailedHttpStatus(Integer.parseInt(e.getKey()), e.getValue().asLong()));
         for (Metric m : Metric.values()) {

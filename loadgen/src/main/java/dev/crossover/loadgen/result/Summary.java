@@ -41,7 +41,19 @@ public final class Summary {
         if (queried > 0) {
             s.put("serverPrefixCacheHitRate", (double) t.counter(Counter.SERVER_PREFIX_CACHE_HITS) / queried);
         }
-        for (Metric m : Metric.values()) s.set(m.key + "Ms", percentilesMs(t.histogram(m)));
+        for (Metric m : Metric.values()) {
+            if (m.latency()) s.set(m.key + "Ms", percentilesMs(t.histogram(m)));
+            else s.set(m.key, percentiles(t.histogram(m)));
+        }
+        long requested = t.counter(Counter.REQUESTED_OUTPUT_TOKENS);
+        if (requested > 0) {
+            // Of the requests whose usage was reported: output tokens received per token asked for.
+            s.put("outputTokensOfRequested", (double) t.counter(Counter.OUTPUT_TOKENS) / requested);
+        }
+        if (!t.stopReasons().isEmpty()) {
+            ObjectNode stops = s.putObject("stopReasons");
+            t.stopReasons().forEach(stops::put);
+        }
         return s;
     }
 
@@ -54,6 +66,16 @@ public final class Summary {
         for (double q : PERCENTILES) p.put("p" + (q == Math.rint(q) ? String.valueOf((int) q) : String.valueOf(q)),
                 ms(h.getValueAtPercentile(q)));
         p.put("max", ms(h.getMaxValue()));
+        return p;
+    }
+
+    /** Token counts: count, mean and percentiles as they are. */
+    static ObjectNode percentiles(Histogram h) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("count", h.getTotalCount());
+        if (h.getTotalCount() == 0) return p;
+        p.put("mean", h.getMean());
+        for (double q : new double[] {50, 95, 99}) p.put("p" + (int) q, h.getValueAtPercentile(q));
         return p;
     }
 

@@ -43,6 +43,18 @@ public class LevelResult {
   private Double inputTokensPerRequest;
   @JsonPropertyDescription("Mean completion tokens per successful request (server-reported usage).")
   private Double outputTokensPerRequest;
+  @JsonPropertyDescription("Prompt tokens per successful request as the server counted them (cached parts included): median.")
+  private Double inputTokensP50;
+  @JsonPropertyDescription("Prompt tokens per successful request as the server counted them: 95th percentile.")
+  private Double inputTokensP95;
+  @JsonPropertyDescription("Output tokens per successful request as the server counted them: median.")
+  private Double outputTokensP50;
+  @JsonPropertyDescription("Output tokens per successful request as the server counted them: 95th percentile.")
+  private Double outputTokensP95;
+  @JsonPropertyDescription("Successful requests by the server's stop reason (OpenAI finish_reason: length, stop; Bedrock stopReason: max_tokens, end_turn).")
+  private java.util.Map<String, Long> stopReasons;
+  @JsonPropertyDescription("Set when the level did not do the work it asked for, so its latencies, req/s and cost per request do not compare with other targets': OutputShort (mean output under 95% of the requested length). Absent when the lengths held.")
+  private String lengthCheck;
   @JsonPropertyDescription("Client side: fraction of prompt tokens the responses' usage reports as read from the cache (Bedrock cacheReadInputTokens; OpenAI cached_tokens). Prompt tokens include the cached ones on every target, so this is at most 1.")
   private Double cacheHitRate;
   @JsonPropertyDescription("Client side: fraction of prompt tokens written to the prompt cache (Bedrock cacheWriteInputTokens, billed at the cache-write price); 0 where the target reports none.")

@@ -63,7 +63,8 @@ public final class AgentCoreInvokeClient implements StreamingClient {
                 .runtimeSessionId(sessionId(request.conversation()))
                 .contentType("application/json")
                 .accept("text/event-stream, application/json")
-                .payload(SdkBytes.fromByteArrayUnsafe(payloads.payload(request)))
+                // The agent's model cannot be told to ignore its end of sequence: the prompt asks for the length.
+                .payload(SdkBytes.fromByteArrayUnsafe(payloads.payload(request.withLengthInstruction())))
                 .build();
         return new PreparedInvoke(request, invoke);
     }

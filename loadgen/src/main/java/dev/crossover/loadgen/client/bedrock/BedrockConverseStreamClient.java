@@ -55,7 +55,8 @@ public final class BedrockConverseStreamClient implements StreamingClient {
     public PreparedRequest prepare(GenerationRequest request) {
         List<SystemContentBlock> system = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
-        for (ChatMessage m : request.messages()) {
+        // maxTokens caps the answer; only the prompt can ask for the length (no ignore_eos here).
+        for (ChatMessage m : request.withLengthInstruction().messages()) {
             switch (m.role()) {
                 case "system" -> system.add(SystemContentBlock.fromText(m.content()));
                 case "assistant" -> messages.add(message(ConversationRole.ASSISTANT, m.content()));
@@ -86,7 +87,7 @@ public final class BedrockConverseStreamClient implements StreamingClient {
                             if (carriesContent(e.delta())) state.chunk(now);
                         })
                         .onMetadata(m -> state.usage(m.usage()))
-                        .onMessageStop(s -> state.stopped())
+                        .onMessageStop(s -> state.stopped(s.stopReasonAsString()))
                         .build())
                 .build();
         long sendNanos = System.nanoTime();
@@ -157,10 +158,14 @@ public final class BedrockConverseStreamClient implements StreamingClient {
         private final ChunkTimes chunks = new ChunkTimes();
         private Usage usage = Usage.UNKNOWN;
         private boolean stopped;
+        private String stopReason;
 
         synchronized void chunk(long nanos) { chunks.add(nanos); }
 
-        synchronized void stopped() { stopped = true; }
+        synchronized void stopped(String reason) {
+            stopped = true;
+            stopReason = reason;
+        }
 
         synchronized boolean isStopped() { return stopped; }
 
@@ -171,7 +176,7 @@ public final class BedrockConverseStreamClient implements StreamingClient {
 
         synchronized RequestOutcome outcome(GenerationRequest r, long intended, long send, long end, ErrorClass error,
                                             int status, String detail) {
-            return new RequestOutcome(intended, send, chunks, end, usage, error, status, r.tenant(), detail);
+            return new RequestOutcome(intended, send, chunks, end, usage, error, status, r.tenant(), detail, stopReason);
         }
     }
 

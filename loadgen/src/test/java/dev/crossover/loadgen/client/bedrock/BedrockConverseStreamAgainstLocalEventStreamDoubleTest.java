@@ -68,6 +68,10 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         JsonNode body = bedrockDouble.requests.get(bedrockDouble.requests.size() - 1);
         assertThat(body.path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(6);
         assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
+        // maxTokens only caps the answer: the prompt asks for the length too (as LLMPerf does).
+        assertThat(body.path("messages").get(0).path("content").get(0).path("text").asText())
+                .startsWith("say six words").contains("about 6 tokens");
+        assertThat(o.stopReason()).isEqualTo("max_tokens");
     }
 
     @Test
@@ -83,9 +87,10 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         assertThat(first.usage().cacheReadInputTokens()).isZero();
         assertThat(second.usage().cacheReadInputTokens()).isEqualTo(8);
         assertThat(second.usage().cacheWriteInputTokens()).isZero();
-        // Bedrock's inputTokens is 2 (the uncached part); the prompt is 10 tokens, cached or not.
-        assertThat(first.usage().inputTokens()).isEqualTo(10);
-        assertThat(second.usage().inputTokens()).isEqualTo(10);
+        // Bedrock's inputTokens is the uncached part (the user message); the prompt is all of it, cached or not.
+        long prompt = 8 + words(cached.withLengthInstruction().lastUserText());
+        assertThat(first.usage().inputTokens()).isEqualTo(prompt);
+        assertThat(second.usage().inputTokens()).isEqualTo(prompt);
     }
 
     @Test
@@ -100,7 +105,11 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         assertThat(sent.path("system").get(0).has("cachePoint")).isFalse();
         assertThat(second.usage().cacheReadInputTokens()).isZero();
         assertThat(first.usage().cacheWriteInputTokens()).isZero();
-        assertThat(second.usage().inputTokens()).isEqualTo(10);
+        assertThat(second.usage().inputTokens()).isEqualTo(8 + words(shared.withLengthInstruction().lastUserText()));
+    }
+
+    private static int words(String s) {
+        return s.trim().split("\\s+").length;
     }
 
     @Test
