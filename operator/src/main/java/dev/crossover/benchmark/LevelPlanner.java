@@ -124,7 +124,11 @@ public final class LevelPlanner {
         lengths(w.getOutputTokens()),
         shared ? null : Boolean.TRUE,
         null,
-        w.getToolLatency());
+        w.getToolLatency(),
+        w.getTurns(),
+        w.getToolCalls(),
+        w.getSharedSystemPrompts() != null && w.getSharedSystemPrompts() > 0 ? w.getSharedSystemPrompts() : null,
+        w.getSystemPromptTokens());
   }
 
   /** loadgen's length spec: "500", or "normal:mean:stddev:min:max". */

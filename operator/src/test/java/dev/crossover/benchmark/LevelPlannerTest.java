@@ -114,4 +114,21 @@ class LevelPlannerTest {
     assertThat(LoadJobRenderer.deadlineSeconds(new dev.crossover.api.v1alpha1.ExecutionSpec(), forP99))
         .isEqualTo((30 + 30 + 30) * 3 + 300);
   }
+
+  @Test
+  void conversationAndSystemPromptShapesReachTheLoadGenerator() {
+    var work = LevelPlanner.plan(spec("""
+        scenario: MultiTurnAgent
+        workload: {turns: 7, toolCalls: 2, toolLatency: 50ms}
+        """), 1).get(0).workload();
+    assertThat(work.turns()).isEqualTo(7);
+    assertThat(work.toolCalls()).isEqualTo(2);
+    assertThat(work.toolLatency()).isEqualTo("50ms");
+    var prompts = LevelPlanner.plan(spec("""
+        scenario: RepeatedSystemPrompts
+        workload: {sharedSystemPrompts: 4, systemPromptTokens: 1500}
+        """), 1).get(0).workload();
+    assertThat(prompts.systemPrompts()).isEqualTo(4);
+    assertThat(prompts.systemPromptTokens()).isEqualTo(1500);
+  }
 }

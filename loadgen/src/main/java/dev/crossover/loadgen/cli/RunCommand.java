@@ -201,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
                 ? new RunPlan.WorkloadSpec(null, null, null, null, null, null) : base.workload();
         w = new RunPlan.WorkloadSpec(or(scenario, w.scenario()), or(inputTokens, w.inputTokens()),
                 or(outputTokens, w.outputTokens()), or(uniquePrefix, w.uniquePrefix()), w.tenants(),
-                or(toolLatency, w.toolLatency()));
+                or(toolLatency, w.toolLatency()), w.turns(), w.toolCalls(), w.systemPrompts(), w.systemPromptTokens());
         RunPlan.ShardSpec s = base.shard() == null ? new RunPlan.ShardSpec(null, null) : base.shard();
         s = new RunPlan.ShardSpec(or(shardIndex, s.index()), or(shardCount, s.count()));
         RunPlan.CalibrationSpec c = base.calibration() == null ? new RunPlan.CalibrationSpec(null, null, null)

@@ -128,11 +128,24 @@ public record RunPlan(String label, Target target, Load load, WorkloadSpec workl
      * @param uniquePrefix start every prompt with a nonce (no prefix-cache hits by accident)
      * @param tenants      tenant names and the env vars holding their keys (multi-tenant scenario)
      * @param toolLatency  simulated tool latency between agent turns (multi-turn scenario)
+     * @param turns        turns per conversation (multi-turn scenario; default 5)
+     * @param toolCalls    tool calls per conversation, one after each of the first turns (default 3, at most turns - 1)
+     * @param systemPrompts how many distinct shared system prompts (repeated-system-prompts; default 3)
+     * @param systemPromptTokens length of each shared system prompt (repeated-system-prompts 2000,
+     *                     multi-tenant 1000)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WorkloadSpec(String scenario, String inputTokens, String outputTokens, Boolean uniquePrefix,
-                               List<TenantSpec> tenants, String toolLatency) {}
+                               List<TenantSpec> tenants, String toolLatency, Integer turns, Integer toolCalls,
+                               Integer systemPrompts, Integer systemPromptTokens) {
+
+        /** A workload spec with the presets' conversation and system-prompt shapes. */
+        public WorkloadSpec(String scenario, String inputTokens, String outputTokens, Boolean uniquePrefix,
+                            List<TenantSpec> tenants, String toolLatency) {
+            this(scenario, inputTokens, outputTokens, uniquePrefix, tenants, toolLatency, null, null, null, null);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TenantSpec(String name, String apiKeyEnv) {}
