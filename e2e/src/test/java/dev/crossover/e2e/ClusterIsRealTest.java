@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -98,7 +97,7 @@ class ClusterIsRealTest extends ClusterTestBase {
 
     @Test
     void nodeAdvertisesAGpuThatAPodCanRequest() {
-        Assumptions.assumeTrue(cluster.gpuNodeName() != null, cluster.name() + " has no GPU node");
+        Needs.that(cluster.gpuNodeName() != null, cluster.name() + " has no GPU node", null);
         Node node = client.nodes().withName(cluster.gpuNodeName()).get();
         assertThat(node.getMetadata().getLabels())
                 .containsEntry("node.kubernetes.io/instance-type", "g5.2xlarge")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,39 @@ class DemoTest {
                     .containsPattern("(?m)^litellm\\s+concurrency 8\\s+\\d+")
                     .containsPattern("(?m)^bifrost\\s+concurrency 8\\s+\\d+")
                     .contains("per 1M tokens");
+            runTheReadmeCommandsOnTheDemosCluster(root);
         } finally {
             demo.descendants().forEach(ProcessHandle::destroyForcibly);
             demo.destroyForcibly();
+        }
+    }
+
+    /**
+     * Every command README.md shows (ReadmeCommands), run against what the demo left: its
+     * namespace, its finished BenchmarkRun and the operator it installed with the chart.
+     */
+    private static void runTheReadmeCommandsOnTheDemosCluster(Path root) throws IOException, InterruptedException {
+        String prelude = String.join("\n",
+                "set -o pipefail",
+                "REPO='" + root + "' NS=e2e-demo RUN=sim-gateway-overhead",
+                ". \"$REPO/e2e/scripts/versions.sh\"",
+                "export KUBECONFIG=\"${CROSSOVER_CLUSTER_DIR:-/var/lib/crossover-cluster}/admin.kubeconfig\"",
+                "export PATH=\"$KUBE_BIN_DIR:$(dirname \"$(bash \"$REPO/e2e/scripts/build-tools.sh\" helm)\"):$PATH\"",
+                "");
+        // `kubectl describe gateway` needs the Gateway API CRDs, which the demo does not install.
+        Process crds = new ProcessBuilder("bash", "-c", prelude + "crds=\"$(bash \"$REPO/e2e/scripts/fetch-crds.sh\")\" "
+                + "&& for f in \"$crds\"/gateway.*.yaml; do kubectl apply --server-side -f \"$f\" || exit 1; done")
+                .redirectErrorStream(true).start();
+        String crdsOut = new String(crds.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(crds.waitFor()).as("Gateway API CRDs installed: %s", crdsOut).isZero();
+        for (Map.Entry<String, ReadmeCommands.Check> check : ReadmeCommands.CHECKS.entrySet()) {
+            String shell = check.getValue().shell();
+            Process p = new ProcessBuilder("bash", "-c", prelude + shell).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("README `%s` finished", check.getKey()).isTrue();
+            assertThat(p.exitValue()).as("README `%s` as `%s` exit code; output:%n%s", check.getKey(), shell, out).isZero();
+            String expect = check.getValue().expect().replace("$RUN", "sim-gateway-overhead");
+            assertThat(out).as("README `%s` output", check.getKey()).contains(expect);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.crossover.e2e;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ class JreImageTest extends ClusterTestBase {
 
     @Test
     void javaRunsInAPod() {
-        Assumptions.assumeTrue(cluster.jreImage() != null, cluster.name() + " has no JRE image");
+        Needs.that(cluster.jreImage() != null, cluster.name() + " has no JRE image", "jre");
         runToCompletion("java", imagePodSpec(cluster.jreImage(), "Never",
                 "-XshowSettings:properties", "-XX:+UseSerialGC", "-version"));
         assertThat(logs("java")).contains("java.home = /opt/java").contains("Runtime Environment");

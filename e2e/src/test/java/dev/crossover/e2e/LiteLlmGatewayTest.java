@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -29,9 +28,8 @@ class LiteLlmGatewayTest extends ClusterTestBase {
 
     @Test
     void liteLlmRoutesChatCompletionsToTheSimulator() {
-        String image = cluster.optionalImage("litellm");
-        Assumptions.assumeTrue(image != null && cluster.simulatorImage() != null,
-                cluster.name() + " has no LiteLLM image (e2e/scripts/build-images.sh litellm)");
+        String image = Needs.image(cluster, "litellm");
+        Needs.simulatorImage(cluster);
 
         exposedPod("sim", new PodSpecBuilder()
                 .withTerminationGracePeriodSeconds(1L)

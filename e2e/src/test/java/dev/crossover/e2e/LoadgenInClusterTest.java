@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +26,8 @@ class LoadgenInClusterTest extends ClusterTestBase {
 
     @Test
     void loadgenJobMeasuresTheSimulator() {
-        String image = cluster.optionalImage("loadgen");
-        Assumptions.assumeTrue(image != null && cluster.simulatorImage() != null,
-                cluster.name() + " has no loadgen image (e2e/scripts/build-images.sh loadgen)");
+        String image = Needs.image(cluster, "loadgen");
+        Needs.simulatorImage(cluster);
         exposedPod("sim", new PodSpecBuilder()
                 .withTerminationGracePeriodSeconds(1L)
                 .withContainers(new ContainerBuilder().withName("sim").withImage(cluster.simulatorImage())

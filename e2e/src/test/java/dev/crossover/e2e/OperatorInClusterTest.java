@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,9 +38,9 @@ class OperatorInClusterTest extends ClusterTestBase {
 
     @org.junit.jupiter.api.BeforeAll
     void startOperatorWithCrds() throws IOException {
-        Assumptions.assumeTrue(cluster.simulatorImage() != null, cluster.name() + " has no simulator image");
+        Needs.simulatorImage(cluster);
         String kubeconfig = System.getenv("CROSSOVER_KUBECONFIG");
-        Assumptions.assumeTrue(kubeconfig != null, "the operator process needs CROSSOVER_KUBECONFIG");
+        Needs.that(kubeconfig != null, "the operator process needs CROSSOVER_KUBECONFIG", null);
         installCrds();
         installUpstreamRoutingCrds();
         startOperator(Path.of(kubeconfig));
@@ -72,8 +71,7 @@ class OperatorInClusterTest extends ClusterTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void benchmarkRunMeasuresThePlatformAndCompletes() {
-        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null,
-                cluster.name() + " has no loadgen image (e2e/scripts/build-images.sh loadgen)");
+        Needs.image(cluster, "loadgen");
         createSimulatorPlatform("bench-sim", "30ms");
         client.resource(client.getKubernetesSerialization().unmarshal("""
                 apiVersion: crossover.dev/v1alpha1
@@ -167,7 +165,7 @@ class OperatorInClusterTest extends ClusterTestBase {
     @SuppressWarnings("unchecked")
     void benchmarkRunMeasuresThePlatformDirectlyAndThroughBothGateways() {
         assumeGatewayImages();
-        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null, cluster.name() + " has no loadgen image");
+        Needs.image(cluster, "loadgen");
         createSimulatorPlatform("ovh-sim", "30ms");
         createGatewayProfiles("ovh-sim", "ovh-");
         client.resource(client.getKubernetesSerialization().unmarshal("""
@@ -211,9 +209,8 @@ class OperatorInClusterTest extends ClusterTestBase {
 
     @Test
     void prefixCacheAwarePlatformRunsTheRealEndpointPickerOnItsRenderedConfig() {
-        Assumptions.assumeTrue(cluster.optionalImage("epp") != null,
-                cluster.name() + " has no endpoint-picker image (e2e/scripts/build-images.sh epp)");
-        Assumptions.assumeTrue(upstreamCrds != null, "Gateway API / Inference Extension CRDs (e2e/scripts/fetch-crds.sh)");
+        Needs.image(cluster, "epp");
+        Needs.that(upstreamCrds != null, "Gateway API / Inference Extension CRDs (e2e/scripts/fetch-crds.sh)", null);
         // No Gateway implementation (Envoy) runs on the local cluster: the Gateway is accepted by
         // the API server but never gets an address. What is real is the picker: the Inference
         // Extension's EPP reads the rendered EndpointPickerConfig, the InferencePool and the
@@ -280,7 +277,7 @@ class OperatorInClusterTest extends ClusterTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void benchmarkRunFindsTheCrossoverBetweenThePlatformAndABedrockTestDouble() throws Exception {
-        Assumptions.assumeTrue(cluster.optionalImage("loadgen") != null, cluster.name() + " has no loadgen image");
+        Needs.image(cluster, "loadgen");
         // AWS cannot be reached here: a TEST DOUBLE of Bedrock Runtime ConverseStream (the AWS wire
         // protocol: HTTP/2, event-stream frames) listens on the node's address, and the load pods'
         // real AWS SDK client is pointed at it through bedrock.endpointURL.
@@ -340,8 +337,8 @@ class OperatorInClusterTest extends ClusterTestBase {
     }
 
     private void assumeGatewayImages() {
-        Assumptions.assumeTrue(cluster.optionalImage("litellm") != null && cluster.optionalImage("bifrost") != null,
-                cluster.name() + " has no LiteLLM or Bifrost image (e2e/scripts/build-images.sh litellm bifrost)");
+        Needs.image(cluster, "litellm");
+        Needs.image(cluster, "bifrost");
     }
 
     private void createSimulatorPlatform(String name, String ttft) {

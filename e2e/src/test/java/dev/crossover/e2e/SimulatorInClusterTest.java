@@ -3,7 +3,6 @@ package dev.crossover.e2e;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ class SimulatorInClusterTest extends ClusterTestBase {
 
     @Test
     void simulatorServesChatCompletionsAndVllmMetrics() {
-        Assumptions.assumeTrue(cluster.simulatorImage() != null, cluster.name() + " has no simulator image");
+        Needs.simulatorImage(cluster);
         PodSpec spec = new PodSpecBuilder()
                 .withTerminationGracePeriodSeconds(1L)
                 .withContainers(new ContainerBuilder()

@@ -3,6 +3,8 @@ package dev.crossover.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
@@ -10,14 +12,20 @@ import lombok.Data;
 public class SloSpec {
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('1h')", messageExpression = "'must be above 0s and at most 1h, got ' + self")
   @JsonPropertyDescription("Highest acceptable p95 time to first token. Default 1s.")
   private String ttftP95;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('1h')", messageExpression = "'must be above 0s and at most 1h, got ' + self")
   @JsonPropertyDescription("Highest acceptable p99 time to first token.")
   private String ttftP99;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('1h')", messageExpression = "'must be above 0s and at most 1h, got ' + self")
   @JsonPropertyDescription("Highest acceptable p95 end-to-end latency.")
   private String e2eP95;
 

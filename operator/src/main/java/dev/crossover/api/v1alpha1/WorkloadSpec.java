@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
@@ -42,6 +43,8 @@ public class WorkloadSpec {
   private Integer toolCalls;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('10m')", messageExpression = "'must be at most 10m, got ' + self")
   @JsonPropertyDescription("Simulated time a tool takes before its result is sent back.")
   private String toolLatency;
 
