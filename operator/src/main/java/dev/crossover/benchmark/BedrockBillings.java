@@ -30,7 +30,7 @@ final class BedrockBillings {
     // Cache writes come from the level's own figure; a level stored before it existed has none (0).
     return Optional.of(new BenchmarkCosts.BedrockBilling(pricing, units,
         Optional.ofNullable(basis.getCacheHitRate()).orElse(0.0),
-        Optional.ofNullable(basis.getCacheWriteInputTokenShare()).orElse(0.0)));
+        Optional.ofNullable(basis.getCacheWriteRate()).orElse(0.0)));
   }
 
   private static Optional<Integer> unitsFromBedrock(BedrockTarget.Pricing pricing, String region, String modelId) {

@@ -217,7 +217,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
     if (job == null) {
       var plan = LoadJobRenderer.plan(run, step.target(), step.level(),
-          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())));
+          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())), java.time.Instant.now());
       client.resource(LoadJobRenderer.planConfigMap(run, name, plan)).createOr(existing -> existing.update());
       client.resource(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).create();
       step.result().setState(RUNNING);
@@ -233,7 +233,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     if (failed) {
       String why = jobStatus.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
           .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the load Job failed");
-      fail(client, run, step, "Load Job " + name + " failed (" + why + ").");
+      fail(client, run, step, "Load Job " + name + " failed (" + LoadJobRenderer.explainFailure(why) + ").");
       return;
     }
     if (!complete) {
@@ -268,9 +268,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     LevelResult r = step.result();
     events.normal(client, run, BenchmarkEvents.LEVEL_MEASURED, "Measure", "Measured " + label + ": "
         + r.getRequests() + " requests, " + Figures.one(r.getRequestsPerSecond()) + " req/s, TTFT p95 "
-        + (r.getTtftMs() == null ? "n/a" : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
+        + (r.getTtftMs() == null || r.getTtftMs().getP95() == null ? "n/a (too few samples)"
+            : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
         + Figures.one(100 * Optional.ofNullable(r.getErrorRate()).orElse(0.0)) + "%"
-        + (Boolean.TRUE.equals(r.getMeetsSlo()) ? "; meets the SLO." : "; misses the SLO."));
+        + (r.getMeetsSlo() == null ? "; SLO not judged (too few samples)."
+            : r.getMeetsSlo() ? "; meets the SLO." : "; misses the SLO."));
   }
 
   private void fail(KubernetesClient client, BenchmarkRun run, Step step, String message) {

@@ -89,7 +89,7 @@ public final class TargetResolver {
       }
       return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
           new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region,
-              t.getBedrock().getEndpointURL()),
+              t.getBedrock().getEndpointURL(), null, null, Boolean.TRUE.equals(t.getBedrock().getPromptCaching())),
           null, false, Optional.empty(), t.getBedrock().getModelId()));
     }
     if (t.getAgentCore() != null) {

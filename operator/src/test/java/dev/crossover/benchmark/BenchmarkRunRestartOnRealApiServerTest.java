@@ -150,7 +150,10 @@ class BenchmarkRunRestartOnRealApiServerTest {
 
     String scrape = registry.scrape();
     assertThat(scrape).contains("crossover_benchmark_ttft_seconds{level=\"concurrency 2\",namespace=\"" + NS
-        + "\",quantile=\"0.95\",run=\"restart\",target=\"sim\",}");
+        + "\",quantile=\"0.5\",run=\"restart\",target=\"sim\",}");
+    // The recorded level has far fewer than 200 requests: its p95 is omitted, never exported.
+    assertThat(levelRequests).isLessThan(200);
+    assertThat(scrape).doesNotContain("quantile=\"0.95\"");
     assertThat(scrape).contains("crossover_benchmark_requests_per_second{level=\"concurrency 4\",namespace=\"" + NS
         + "\",run=\"restart\",target=\"sim\",}");
     assertThat(scrape).contains("crossover_benchmark_phase{namespace=\"" + NS + "\",phase=\"Running\",run=\"restart\",} 0.0");

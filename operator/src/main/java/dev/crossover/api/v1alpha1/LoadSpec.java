@@ -75,6 +75,11 @@ public class LoadSpec {
   @JsonPropertyDescription("Measure each level for this many requests instead of a duration.")
   private Integer requests;
 
+  @Min(0)
+  @Max(10000000)
+  @JsonPropertyDescription("Fewest measured requests per level. A level of one load (not a staged one) that has not reached this when its duration ends goes on at the same load until it has, for at most its duration again. A percentile is published only with samples enough for it (p50: 20, p95: 200, p99: 1000); the others are omitted with the reason in percentilesOmitted. Default 200 (enough for p95); 1000 for p99; 0 for none.")
+  private Integer minRequests;
+
   @Min(1)
   @Max(64)
   @JsonPropertyDescription("Load pods per level (an Indexed Job); the load is split between them and their histograms merged. Default 1.")

@@ -29,6 +29,10 @@ public class SloSpec {
   @JsonPropertyDescription("Highest acceptable p95 end-to-end latency.")
   private String e2eP95;
 
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Highest acceptable time per output token of a single request. Used for goodput: a request counts when its own TTFT is within ttftP95, its TPOT within this and its E2E within e2eP95 (where given).")
+  private String tpot;
+
   @Pattern("^(0(\\.[0-9]+)?|1(\\.0+)?)$")
   @JsonPropertyDescription("Highest acceptable fraction of failed requests, 0-1. Default \"0.01\".")
   private String maxErrorRate;
