@@ -393,7 +393,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       return;
     }
     Map<String, String> pairs = GatewayOverheads.pairs(client, run);
-    String ns = run.getMetadata().getNamespace();
     for (TargetSummary summary : summaries) {
       String directName = pairs.get(summary.getName());
       if (directName == null) {
