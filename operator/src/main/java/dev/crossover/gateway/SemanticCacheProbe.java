@@ -100,8 +100,11 @@ public final class SemanticCacheProbe {
         out.write(command("AUTH", password));
         out.flush();
         String auth = firstLine(in);
-        if (!auth.startsWith("+")) {
+        if (auth.startsWith("-")) {
           return Outcome.fail("StoreAuthFailed", where + " refused AUTH: " + auth);
+        }
+        if (!auth.startsWith("+")) {
+          return Outcome.fail("NotRedisProtocol", where + " does not answer in the Redis protocol: " + auth);
         }
       }
       out.write(command("FT._LIST"));
@@ -112,6 +115,9 @@ public final class SemanticCacheProbe {
       }
       if (reply.startsWith("-")) {
         return Outcome.fail("VectorSearchMissing", where + " has no search module (FT._LIST: " + reply + ")");
+      }
+      if (!reply.startsWith("*")) {
+        return Outcome.fail("NotRedisProtocol", where + " does not answer in the Redis protocol: " + reply);
       }
       return Outcome.ok(where + " answers with FT.* search");
     } catch (IOException e) {
