@@ -43,7 +43,9 @@ public class SemanticCacheSpec {
     Tenant,
     /**
      * Bifrost: one partition for the whole profile (a default cache key), system prompt included
-     * in the embedding and the hash; no header needed.
+     * in the embedding and the hash; no header needed. Measured: the same question under another
+     * short system prompt is still a semantic hit (the prompts' texts are close), so this mode
+     * shares answers across system prompts; it is LiteLLM's behaviour, for comparison.
      */
     Profile
   }
@@ -68,6 +70,6 @@ public class SemanticCacheSpec {
   private String ttl;
 
   @Required
-  @JsonPropertyDescription("How entries are partitioned. SystemPrompt (Bifrost): the system prompt is left out of the embedding and each request names its system prompt in the x-bf-cache-key header; requests without it are not cached. Tenant (LiteLLM): entries are partitioned per API key, and the whole conversation including the system prompt is embedded. Profile (Bifrost): one partition for the whole profile, system prompt included in the embedding. A value the gateway type cannot honour is refused.")
+  @JsonPropertyDescription("How entries are partitioned. SystemPrompt (Bifrost): the system prompt is left out of the embedding and each request names its system prompt in the x-bf-cache-key header; requests without it are not cached. Tenant (LiteLLM): entries are partitioned per API key, and the whole conversation including the system prompt is embedded. Profile (Bifrost): one partition for the whole profile, system prompt included in the embedding, so answers can be shared across system prompts (as in LiteLLM). A value the gateway type cannot honour is refused.")
   private KeyBy keyBy;
 }
