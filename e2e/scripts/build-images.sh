@@ -9,6 +9,8 @@
 #                                            machine; opt-in: slow, needs the package index
 #   e2e/scripts/build-images.sh bifrost      Bifrost (Go module, build-gateways.sh) with its glibc
 #   e2e/scripts/build-images.sh epp          the Inference Extension's endpoint picker (Go module)
+#   e2e/scripts/build-images.sh envoy        Envoy's release binary (build-gateways.sh envoy), the
+#                                            data plane in front of the picker
 #   e2e/scripts/build-images.sh loadgen operator
 #                                            the project's images on the jre base, from
 #                                            loadgen/target/*-all.jar and operator/target/quarkus-app
@@ -151,28 +153,34 @@ image_bifrost() {
   publish bifrost "$key"
 }
 
-# The Inference Extension's endpoint picker (cmd/epp of its Go module, pure Go), cached by version.
+# The Inference Extension's endpoint picker (cmd/epp of its Go module, pure Go), cached by version:
+# build-gateways.sh epp builds the binary (the loopback data-path test runs the same one).
 image_epp() {
-  local dest="$CROSSOVER_CACHE/tools/epp/$EPP_VERSION" key work dir
-  if [ ! -x "$dest/epp" ]; then
-    echo "build-images: building the endpoint picker $EPP_VERSION from its Go module (slow on 2 cores)" >&2
-    mkdir -p "$dest"
-    work="$(mktemp -d)"
-    dir="$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "sigs.k8s.io/gateway-api-inference-extension@$EPP_VERSION" \
-      | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-    [ -n "$dir" ] || { echo "build-images: could not download the inference extension module" >&2; rm -rf "$work"; return 1; }
-    # The module cache is read-only and -mod=mod may touch go.sum: build from a writable copy.
-    cp -r "$dir/." "$work/src" && chmod -R u+w "$work/src"
-    (cd "$work/src" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" \
-      -o "$work/epp" ./cmd/epp) >&2 || { chmod -R u+w "$work"; rm -rf "$work"; return 1; }
-    mv "$work/epp" "$dest/epp"
-    chmod -R u+w "$work"; rm -rf "$work"
-  fi
+  local bin dest key
+  bin="$(bash "$here/build-gateways.sh" epp)"
+  dest="$(dirname "$bin")"
   key="$( (sha256sum "$dest/epp"; cat "$here/mkimage.py"; echo "$EPP_IMAGE") | sha256sum | cut -c1-16)"
   if cached epp "$key"; then echo "build-images: epp cached"; return; fi
   python3 "$here/mkimage.py" --tag "$EPP_IMAGE" --out "$IMAGE_CACHE/epp-$key.tar" \
     --add "$dest/epp:/epp" --entrypoint /epp --env HOME=/tmp --expose 9002/tcp --expose 9003/tcp --expose 9090/tcp
   publish epp "$key"
+}
+
+# Envoy's release binary (build-gateways.sh envoy) with the glibc it links: the data plane in front
+# of the endpoint picker on the local cluster (see README.md, "The inference data path").
+image_envoy() {
+  local bin key work
+  bin="$(bash "$here/build-gateways.sh" envoy)"
+  key="$( (sha256sum "$bin"; cat "$here/mkimage.py"; echo "$ENVOY_IMAGE") | sha256sum | cut -c1-16)"
+  if cached envoy "$key"; then echo "build-images: envoy cached"; return; fi
+  work="$(mktemp -d)"
+  mkdir -p "$work/root/usr/local/bin" "$work/root/tmp" "$work/root/etc/envoy"
+  cp "$bin" "$work/root/usr/local/bin/envoy"
+  copy_libs "$work/root" "$work/root/usr/local/bin"
+  python3 "$here/mkimage.py" --tag "$ENVOY_IMAGE" --out "$IMAGE_CACHE/envoy-$key.tar" --add-tree "$work/root:/" \
+    --env HOME=/tmp --entrypoint /usr/local/bin/envoy --expose 8081/tcp --expose 19000/tcp
+  rm -rf "$work"
+  publish envoy "$key"
 }
 
 repo="$(cd "$here/../.." && pwd)"

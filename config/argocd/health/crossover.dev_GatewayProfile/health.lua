@@ -1,9 +1,10 @@
 -- Argo CD health of a Crossover GatewayProfile (crossover.dev/v1alpha1).
--- Ready=True: Healthy. replicas 0: Suspended. Ready=False because a backend does not exist or the
--- gateway could not be applied: Degraded. Otherwise (backends without an endpoint yet, gateway
+-- Ready=True: Healthy. replicas 0: Suspended. Ready=False because a backend does not exist, the
+-- gateway could not be applied or a child's name is taken by an object Crossover does not
+-- control: Degraded. Otherwise (backends without an endpoint yet, gateway
 -- pods rolling out, no status yet, or status older than the spec): Progressing.
 local hs = {}
-local degraded = { BackendNotFound = true, ApplyFailed = true, ReconcileError = true }
+local degraded = { BackendNotFound = true, ApplyFailed = true, ReconcileError = true, NotOwned = true }
 if obj.status == nil then
   hs.status = "Progressing"
   hs.message = "Waiting for the operator to report status"

@@ -1,12 +1,14 @@
 -- Argo CD health of a Crossover InferencePlatform (crossover.dev/v1alpha1).
--- Ready=True: Healthy. Ready=False for a reason only a person can fix (the model does not fit,
--- a missing CRD, Secret or Gateway, an API error): Degraded. Otherwise (nodes launching, pods
--- starting, no status yet, or status older than the spec): Progressing.
+-- Ready=True: Healthy. engine.replicas 0: Suspended. Ready=False for a reason only a person can
+-- fix (the model does not fit, a missing CRD, Secret or Gateway, a child's name taken by an object
+-- Crossover does not control, an API error): Degraded. Otherwise (nodes launching, pods starting,
+-- a rollout, no status yet, or status older than the spec): Progressing.
 local hs = {}
 local degraded = {
   ModelDoesNotFit = true, KarpenterNotInstalled = true, EC2NodeClassNotInstalled = true,
   DiscoveryTagUnknown = true, SecretNotFound = true, SecretKeyNotFound = true,
-  InferenceExtensionNotInstalled = true, GatewayNotFound = true, ReconcileError = true
+  InferenceExtensionNotInstalled = true, GatewayNotFound = true, ReconcileError = true,
+  NotOwned = true
 }
 if obj.status == nil then
   hs.status = "Progressing"
@@ -35,6 +37,8 @@ end
 hs.message = ready.message or ready.reason or ""
 if ready.status == "True" then
   hs.status = "Healthy"
+elseif ready.reason == "ScaledToZero" then
+  hs.status = "Suspended"
 elseif degraded[ready.reason] then
   hs.status = "Degraded"
 else

@@ -164,7 +164,7 @@ public final class PriceRefresher {
     List<PriceQuote> quotes = new ArrayList<>();
     Map<String, AwsProblem> problems = new LinkedHashMap<>();
     for (String type : types) {
-      attempt(GET_PRODUCTS, problems, () -> onDemand(type, started).ifPresent(quotes::add));
+      attempt(GET_PRODUCTS, problems, () -> quotes.addAll(ec2(type, started)));
     }
     if (!types.isEmpty()) {
       attempt(DESCRIBE_SPOT_PRICE_HISTORY, problems, () -> quotes.addAll(spot(types, started)));
@@ -190,8 +190,19 @@ public final class PriceRefresher {
     }
   }
 
-  /** Linux, shared tenancy, no pre-installed software, on-demand: the price Karpenter's on-demand nodes pay. */
+  /** The on-demand price of an instance type, if AWS has one. */
   Optional<PriceQuote> onDemand(String instanceType, Instant fetchedAt) {
+    return ec2(instanceType, fetchedAt).stream().filter(q -> q.key().item().equals("ec2")).findFirst();
+  }
+
+  /**
+   * Linux, shared tenancy, no pre-installed software: the on-demand price Karpenter's on-demand
+   * nodes pay, and from the same product the reserved price of a 1-year standard No Upfront
+   * reservation (its hourly rate is the whole effective rate: nothing paid up front), which stands
+   * for reserved capacity. Other terms (3 years, partial or all upfront, Savings Plans): pin
+   * ec2-reserved/<type> with their effective hourly rate.
+   */
+  List<PriceQuote> ec2(String instanceType, Instant fetchedAt) {
     List<Filter> filters = List.of(
         term("instanceType", instanceType), term("regionCode", region), term("operatingSystem", "Linux"),
         term("tenancy", "Shared"), term("preInstalledSw", "NA"), term("capacitystatus", "Used"));
@@ -205,12 +216,24 @@ public final class PriceRefresher {
       }
       Optional<BigDecimal> usd = firstPrice(p.path("terms").path("OnDemand"), "Hrs");
       if (usd.isPresent() && usd.get().signum() > 0) {
-        return Optional.of(PriceQuote.live(PriceKey.ec2OnDemand(instanceType), usd.get(),
-            "Pricing API GetProducts AmazonEC2 " + region + " Linux on-demand sku " + p.path("product").path("sku").asText(),
-            fetchedAt));
+        String sku = p.path("product").path("sku").asText();
+        List<PriceQuote> quotes = new ArrayList<>();
+        quotes.add(PriceQuote.live(PriceKey.ec2OnDemand(instanceType), usd.get(),
+            "Pricing API GetProducts AmazonEC2 " + region + " Linux on-demand sku " + sku, fetchedAt));
+        for (JsonNode term : iterable(p.path("terms").path("Reserved"))) {
+          JsonNode a = term.path("termAttributes");
+          if ("1yr".equals(a.path("LeaseContractLength").asText()) && "standard".equals(a.path("OfferingClass").asText())
+              && "No Upfront".equals(a.path("PurchaseOption").asText())) {
+            firstPrice(JSON.createArrayNode().add(term), "Hrs").filter(v -> v.signum() > 0).ifPresent(r -> quotes.add(
+                PriceQuote.live(PriceKey.ec2Reserved(instanceType), r, "Pricing API GetProducts AmazonEC2 " + region
+                    + " Linux reserved 1yr standard No Upfront sku " + sku, fetchedAt)));
+            break;
+          }
+        }
+        return quotes;
       }
     }
-    return Optional.empty();
+    return List.of();
   }
 
   /** The latest Linux/UNIX spot price in each zone; the highest zone's price, so the estimate does not flatter spot. */

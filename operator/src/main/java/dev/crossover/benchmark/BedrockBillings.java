@@ -27,8 +27,10 @@ final class BedrockBillings {
     String region = Optional.ofNullable(b.getRegion())
         .or(() -> Optional.ofNullable(run.getSpec().getAws()).map(a -> a.getRegion())).orElse("us-east-1");
     Optional<Integer> units = Optional.ofNullable(b.getModelUnits()).or(() -> unitsFromBedrock(pricing, region, b.getModelId()));
+    // Cache writes come from the level's own figure; a level stored before it existed has none (0).
     return Optional.of(new BenchmarkCosts.BedrockBilling(pricing, units,
-        Optional.ofNullable(basis.getCacheHitRate()).orElse(0.0)));
+        Optional.ofNullable(basis.getCacheHitRate()).orElse(0.0),
+        Optional.ofNullable(basis.getCacheWriteRate()).orElse(0.0)));
   }
 
   private static Optional<Integer> unitsFromBedrock(BedrockTarget.Pricing pricing, String region, String modelId) {

@@ -11,10 +11,13 @@ import dev.crossover.api.v1alpha1.RunSummary;
 import dev.crossover.api.v1alpha1.TargetSummary;
 import dev.crossover.cost.Figures;
 import dev.crossover.loadgen.result.RunResult;
+import dev.crossover.operator.ChildWriter;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
 import dev.crossover.report.ReportRenderer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -40,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs a BenchmarkRun: resolves its targets, plans target x level, and runs one load Job per
@@ -52,12 +58,19 @@ import java.util.TreeMap;
  * is read back from there afterwards, and shards are taken once per completion index, so a
  * level is never counted twice.
  *
+ * <p>Jobs and ConfigMaps are read as this run's only when their controller reference names this
+ * run's UID: a run deleted and recreated under the same name finds the old run's Jobs and
+ * ConfigMaps (same names) until the garbage collector removes them, and waits for that instead
+ * of adopting them or taking their results. Load pods count only when their controller is the
+ * level's Job.
+ *
  * <p>Results are also published as Prometheus gauges ({@link BenchmarkMetrics}) and the way
  * there as Events ({@link BenchmarkEvents}). The reconciler is called for delete events too
  * (triggerReconcilerOnAllEvents), so a deleted run's gauges go with it without a finalizer that
  * would block deletion while the operator is away.
  */
-@ControllerConfiguration(name = "benchmarkrun", triggerReconcilerOnAllEvents = true)
+@ControllerConfiguration(name = "benchmarkrun", triggerReconcilerOnAllEvents = true,
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   static final Duration POLL = Duration.ofSeconds(10);
@@ -152,8 +165,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         active.add(step);
       }
     }
+    ChildWriter writer = new ChildWriter(client, run);
     for (Step step : active) {
-      advance(client, run, step);
+      advance(client, writer, run, step);
     }
     if (status.getStartTime() == null && !active.isEmpty()) {
       status.setStartTime(now());
@@ -162,6 +176,14 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     long done = steps.stream().filter(s -> isDone(s.result())).count();
     status.setProgress(done + "/" + steps.size());
     BenchmarkCosts.Result costs = summarize(client, run, status, targets, steps);
+    if (writer.firstRefusal().isPresent()) {
+      // A level's Job or ConfigMap name is taken by an object this run does not control.
+      ChildWriter.Refusal refusal = writer.firstRefusal().get();
+      status.setPhase(done == 0 ? BenchmarkRunStatus.Phase.Pending : BenchmarkRunStatus.Phase.Running);
+      status.setCondition(Conditions.READY, false, refusal.reason(), refusal.message(), generation);
+      publish(run, status);
+      return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new)).rescheduleAfter(POLL);
+    }
     if (done == steps.size()) {
       boolean anySucceeded = steps.stream().anyMatch(s -> SUCCEEDED.equals(s.result().getState()));
       return finish(client, run, status, anySucceeded, anySucceeded ? "AllLevelsFinished" : "AllLevelsFailed",
@@ -204,22 +226,35 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
   }
 
   /** Creates the cell's Job if it has none, or reads its outcome when it has finished. */
-  private void advance(KubernetesClient client, BenchmarkRun run, Step step) {
+  private void advance(KubernetesClient client, ChildWriter writer, BenchmarkRun run, Step step) {
     String ns = run.getMetadata().getNamespace();
     String name = LoadJobRenderer.jobName(run, step.targetIndex(), step.levelIndex());
     String label = "target " + step.target().name() + " at " + step.level().label();
-    // A result stored before a restart is final: read it back, never merge the shards again.
-    Optional<RunResult> stored = LevelResultStore.read(client, ns, name);
-    if (stored.isPresent()) {
-      succeed(client, run, step, stored.get(), label);
+    ConfigMap levelMap = client.configMaps().inNamespace(ns).withName(name).get();
+    Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
+    Optional<HasMetadata> foreign = Stream.<HasMetadata>of(levelMap, job)
+        .filter(o -> o != null && !writer.controls(o)).findFirst();
+    if (foreign.isPresent()) {
+      // Most often an earlier run of the same name, its children not yet garbage-collected: wait.
+      writer.notOwned(foreign.get());
       return;
     }
-    Job job = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
+    // A result stored before a restart is final: read it back, never merge the shards again.
+    Optional<RunResult> stored = LevelResultStore.read(levelMap);
+    if (stored.isPresent()) {
+      // Measured (and announced) when it was stored: a pass that reads it back — after a
+      // restart, or with a primary whose status predates the last patch — fills status only.
+      LevelResults.fill(step.result(), stored.get(), run.getSpec().getSlo());
+      step.result().setState(SUCCEEDED);
+      return;
+    }
     if (job == null) {
       var plan = LoadJobRenderer.plan(run, step.target(), step.level(),
-          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())));
-      client.resource(LoadJobRenderer.planConfigMap(run, name, plan)).createOr(existing -> existing.update());
-      client.resource(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).create();
+          ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())), java.time.Instant.now());
+      if (writer.apply(LoadJobRenderer.planConfigMap(run, name, plan)).isEmpty()
+          || writer.apply(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).isEmpty()) {
+        return;
+      }
       step.result().setState(RUNNING);
       events.normal(client, run, BenchmarkEvents.JOB_LAUNCHED, "Launch", "Load Job " + name + " started for " + label
           + " (" + step.level().shards() + " pod(s)).");
@@ -233,7 +268,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     if (failed) {
       String why = jobStatus.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
           .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the load Job failed");
-      fail(client, run, step, "Load Job " + name + " failed (" + why + ").");
+      fail(client, run, step, "Load Job " + name + " failed (" + LoadJobRenderer.explainFailure(why) + ").");
       return;
     }
     if (!complete) {
@@ -241,7 +276,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       return;
     }
     // One result per completion index: a shard whose pod was replaced may have left two.
+    // Only the pods of this Job: an earlier Job of the same name may have left some behind.
     List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", name).list().getItems().stream()
+        .filter(p -> ChildWriter.controls(job, p))
         .filter(p -> p.getStatus() != null && "Succeeded".equals(p.getStatus().getPhase()))
         .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
     Map<Integer, RunResult> byIndex = new TreeMap<>();
@@ -258,8 +295,9 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       return;
     }
     RunResult merged = ShardResults.merge(List.copyOf(byIndex.values()));
-    LevelResultStore.save(client, run, name, merged);
-    succeed(client, run, step, merged, label);
+    if (LevelResultStore.save(writer, run, levelMap, name, merged)) {
+      succeed(client, run, step, merged, label);
+    }
   }
 
   private void succeed(KubernetesClient client, BenchmarkRun run, Step step, RunResult merged, String label) {
@@ -268,9 +306,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     LevelResult r = step.result();
     events.normal(client, run, BenchmarkEvents.LEVEL_MEASURED, "Measure", "Measured " + label + ": "
         + r.getRequests() + " requests, " + Figures.one(r.getRequestsPerSecond()) + " req/s, TTFT p95 "
-        + (r.getTtftMs() == null ? "n/a" : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
+        + (r.getTtftMs() == null || r.getTtftMs().getP95() == null ? "n/a (too few samples)"
+            : Figures.one(r.getTtftMs().getP95()) + " ms") + ", error rate "
         + Figures.one(100 * Optional.ofNullable(r.getErrorRate()).orElse(0.0)) + "%"
-        + (Boolean.TRUE.equals(r.getMeetsSlo()) ? "; meets the SLO." : "; misses the SLO."));
+        + (r.getMeetsSlo() == null ? "; SLO not judged (too few samples)."
+            : r.getMeetsSlo() ? "; meets the SLO." : "; misses the SLO."));
   }
 
   private void fail(KubernetesClient client, BenchmarkRun run, Step step, String message) {
@@ -315,18 +355,15 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       summaries.add(summary);
       if (!measured.isEmpty()) {
         LevelResult basis = capacity.orElse(measured.getLast());
-        costInputs.add(new BenchmarkCosts.Measured(t.name(), t.selfManaged(), t.platform(), t.bedrockModelId(),
-            capacity.map(LevelResult::getRequestsPerSecond).orElse(0.0),
-            Optional.ofNullable(basis.getInputTokensPerRequest()).orElse(0.0),
-            Optional.ofNullable(basis.getOutputTokensPerRequest()).orElse(0.0),
-            BedrockBillings.of(run, t.name(), basis)));
+        List<LevelResult> all = steps.stream().filter(s -> s.target() == t).map(Step::result).toList();
+        costInputs.add(CostInputs.measured(run, t, basis, capacity, all));
       }
     }
     BenchmarkCosts.Result costs = this.costs.compute(costSpec, costInputs);
     for (TargetSummary summary : summaries) {
-      summary.setCostPerMillionTokensUSD(costs.costPerMillionTokensUsd().get(summary.getName()));
-      summary.setCostNote(costs.notes().get(summary.getName()));
+      CostInputs.fill(summary, costs);
     }
+    status.setCostAssumptions(costs.assumptions().isEmpty() ? null : costs.assumptions());
     status.setBreakEven(costs.breakEven().isEmpty() ? null : costs.breakEven());
     status.setRecommendation(costs.recommendation().orElse(null));
     gatewayOverheads(client, run, summaries, steps, previousOverheads);
@@ -338,6 +375,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
           summary.setBestTtftP95Ms(Math.round(best.getBestTtftP95Ms() * 10) / 10.0);
           summary.setFastestTarget(best.getName());
         });
+    BenchmarkCosts.compactBand(costs.breakEven()).ifPresent(summary::setBreakEvenBand);
     costs.costPerMillionTokensUsd().entrySet().stream()
         .min(Comparator.comparing(e -> new java.math.BigDecimal(e.getValue())))
         .ifPresent(cheapest -> summary.setCheapestTarget(cheapest.getKey()));
@@ -358,7 +396,6 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       return;
     }
     Map<String, String> pairs = GatewayOverheads.pairs(client, run);
-    String ns = run.getMetadata().getNamespace();
     for (TargetSummary summary : summaries) {
       String directName = pairs.get(summary.getName());
       if (directName == null) {
@@ -377,8 +414,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         Optional<GatewayOverhead> known = previous.getOrDefault(summary.getName(), List.of()).stream()
             .filter(o -> g.level().label().equals(o.getLevel()) && directName.equals(o.getComparedWith())).findFirst();
         Optional<GatewayOverhead> overhead = known.isPresent() ? known
-            : LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, g.targetIndex(), g.levelIndex()))
-                .flatMap(gr -> LevelResultStore.read(client, ns, LoadJobRenderer.jobName(run, d.get().targetIndex(),
+            : LevelResultStore.read(client, run, LoadJobRenderer.jobName(run, g.targetIndex(), g.levelIndex()))
+                .flatMap(gr -> LevelResultStore.read(client, run, LoadJobRenderer.jobName(run, d.get().targetIndex(),
                     d.get().levelIndex())).flatMap(dr -> GatewayOverheads.at(g.level().label(), directName, gr, dr)));
         overhead.ifPresent(byLevel::add);
       }
@@ -402,7 +439,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     view.setStatus(status);
     status.setReportConfigMap(ReportRenderer.configMapName(run));
     try {
-      client.resource(ReportRenderer.configMap(Reports.input(view, targets, costs))).createOr(existing -> existing.update());
+      ChildWriter writer = new ChildWriter(client, run);
+      if (writer.apply(ReportRenderer.configMap(Reports.input(view, targets, costs))).isEmpty()) {
+        status.setReportConfigMap(null);
+        events.warning(client, run, "ReportNotWritten", "Report", writer.firstRefusal().orElseThrow().message());
+      }
     } catch (KubernetesClientException e) {
       status.setReportConfigMap(null);
       events.warning(client, run, "ReportNotWritten", "Report", "The report ConfigMap " + ReportRenderer.configMapName(run)

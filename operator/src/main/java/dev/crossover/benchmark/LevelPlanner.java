@@ -23,6 +23,8 @@ public final class LevelPlanner {
 
   static final String DEFAULT_WARMUP = "30s";
   static final String DEFAULT_DURATION = "2m";
+  /** Enough samples for a p95 (see LevelResults.MIN_SAMPLES): levels go on until they have them. */
+  static final int DEFAULT_MIN_REQUESTS = 200;
 
   private LevelPlanner() {}
 
@@ -35,6 +37,13 @@ public final class LevelPlanner {
     String duration = Optional.ofNullable(load.getDuration())
         .orElse(preset.map(s -> goDuration(s.levelDuration)).orElse(DEFAULT_DURATION));
     Long maxRequests = load.getRequests() == null ? null : load.getRequests().longValue();
+    long minRequests = Optional.ofNullable(load.getMinRequests()).orElse(DEFAULT_MIN_REQUESTS);
+    if (maxRequests != null) {
+      minRequests = Math.min(minRequests, maxRequests);
+    }
+    // A level too short for its percentiles goes on at its load for at most its duration again.
+    RunPlan.Load extension = new RunPlan.Load(null, null, null, null, null, null,
+        minRequests > 0 ? minRequests : null, minRequests > 0 ? duration : null);
     int shards = Optional.ofNullable(load.getParallelism()).orElse(1);
     String openModel = load.getArrival() == LoadSpec.Arrival.Constant ? "constant" : "poisson";
     RunPlan.WorkloadSpec work = workload(preset, workload);
@@ -58,7 +67,17 @@ public final class LevelPlanner {
       // Admission (CEL) requires load for scenario Custom; this guards direct callers.
       throw new IllegalArgumentException("scenario Custom needs load.concurrency, load.rates or load.stages");
     }
-    return levels;
+    return levels.stream().map(l -> withMinimum(l, extension)).toList();
+  }
+
+  /** Single-stage levels get the minimum request count; a staged level's shape is what it measures. */
+  private static PlannedLevel withMinimum(PlannedLevel level, RunPlan.Load extension) {
+    RunPlan.Load l = level.load();
+    if (l.stages().size() != 1 || extension.minRequests() == null) {
+      return level;
+    }
+    return new PlannedLevel(level.label(), new RunPlan.Load(l.model(), l.stages(), l.warmup(), l.maxRequests(), l.seed(),
+        l.drainTimeout(), extension.minRequests(), l.stages().get(0).duration()), level.workload(), level.shards());
   }
 
   private static List<PlannedLevel> presetLevels(Scenario s, String duration, String warmup, Long maxRequests,
@@ -105,7 +124,11 @@ public final class LevelPlanner {
         lengths(w.getOutputTokens()),
         shared ? null : Boolean.TRUE,
         null,
-        w.getToolLatency());
+        w.getToolLatency(),
+        w.getTurns(),
+        w.getToolCalls(),
+        w.getSharedSystemPrompts() != null && w.getSharedSystemPrompts() > 0 ? w.getSharedSystemPrompts() : null,
+        w.getSystemPromptTokens());
   }
 
   /** loadgen's length spec: "500", or "normal:mean:stddev:min:max". */

@@ -7,6 +7,9 @@ import dev.crossover.operator.OwnerReferences;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.crossover.operator.ChildWriter;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -20,8 +23,13 @@ final class LevelResultStore {
 
   private LevelResultStore() {}
 
-  static Optional<RunResult> read(KubernetesClient client, String namespace, String jobName) {
-    ConfigMap cm = client.configMaps().inNamespace(namespace).withName(jobName).get();
+  /** The stored result of a level, read only from a ConfigMap the run controls (not an earlier run's of the same name). */
+  static Optional<RunResult> read(KubernetesClient client, BenchmarkRun run, String jobName) {
+    ConfigMap cm = client.configMaps().inNamespace(run.getMetadata().getNamespace()).withName(jobName).get();
+    return cm == null || !ChildWriter.controls(run, cm) ? Optional.empty() : read(cm);
+  }
+
+  static Optional<RunResult> read(ConfigMap cm) {
     String json = cm == null || cm.getData() == null ? null : cm.getData().get(LoadJobRenderer.RESULT_FILE);
     if (json == null) {
       return Optional.empty();
@@ -33,22 +41,21 @@ final class LevelResultStore {
     }
   }
 
-  static void save(KubernetesClient client, BenchmarkRun run, String jobName, RunResult merged) {
-    String ns = run.getMetadata().getNamespace();
-    String json = RunResultJson.writeCompact(merged);
-    ConfigMap existing = client.configMaps().inNamespace(ns).withName(jobName).get();
-    if (existing == null) {
-      client.resource(new ConfigMapBuilder()
-          .withNewMetadata().withName(jobName).withNamespace(ns)
-            .addToLabels("app.kubernetes.io/managed-by", "crossover")
-            .addToLabels(LoadJobRenderer.RUN_LABEL, run.getMetadata().getName())
-            .withOwnerReferences(OwnerReferences.controllerOf(run))
-          .endMetadata()
-          .addToData(LoadJobRenderer.RESULT_FILE, json)
-          .build()).create();
-      return;
-    }
-    client.configMaps().inNamespace(ns).withName(jobName).edit(cm -> new ConfigMapBuilder(cm)
-        .addToData(LoadJobRenderer.RESULT_FILE, json).build());
+  /**
+   * Adds the result to the level's ConfigMap (which the caller found controlled by the run, or
+   * absent), keeping its plan: the whole ConfigMap is applied, as server-side apply removes what
+   * the operator's field manager wrote before and leaves out now.
+   */
+  static boolean save(ChildWriter writer, BenchmarkRun run, ConfigMap existing, String jobName, RunResult merged) {
+    Map<String, String> data = new TreeMap<>(existing == null || existing.getData() == null ? Map.of() : existing.getData());
+    data.put(LoadJobRenderer.RESULT_FILE, RunResultJson.writeCompact(merged));
+    return writer.apply(new ConfigMapBuilder()
+        .withNewMetadata().withName(jobName).withNamespace(run.getMetadata().getNamespace())
+          .addToLabels("app.kubernetes.io/managed-by", "crossover")
+          .addToLabels(LoadJobRenderer.RUN_LABEL, run.getMetadata().getName())
+          .withOwnerReferences(OwnerReferences.controllerOf(run))
+        .endMetadata()
+        .withData(data)
+        .build()).isPresent();
   }
 }

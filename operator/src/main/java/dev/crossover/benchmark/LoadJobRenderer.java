@@ -17,6 +17,9 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,14 @@ public final class LoadJobRenderer {
   static final String RESULT_FILE = "result.json";
   static final String CONTAINER = "loadgen";
   static final String TERMINATION_LOG = "/dev/termination-log";
+  /**
+   * Time for a multi-pod level's pods to be scheduled, start the JVM and warm the client before
+   * their common start. A pod may be later by up to its warm-up; later than that it exits with
+   * {@link #LATE_SHARD_EXIT_CODE} and the pod-failure policy fails the level.
+   */
+  static final Duration SHARD_START_SLACK = Duration.ofSeconds(30);
+  /** loadgen's exit code for a shard that started too late (LateStartException.EXIT_CODE). */
+  static final int LATE_SHARD_EXIT_CODE = dev.crossover.loadgen.load.LateStartException.EXIT_CODE;
 
   private LoadJobRenderer() {}
 
@@ -61,10 +72,33 @@ public final class LoadJobRenderer {
   /** @param modelServerMetrics /metrics URLs of the model-server pods behind the target; shard 0 reads them */
   public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level,
       List<String> modelServerMetrics) {
-    return new RunPlan(target.name() + " " + level.label(), target.target(), level.load(), level.workload(),
+    return plan(run, target, level, modelServerMetrics, null);
+  }
+
+  /**
+   * @param now when the Job is created: the shards of a multi-pod level all start at
+   *            {@code now + SHARD_START_SLACK}, written into the plan, so their schedules line up
+   */
+  public static RunPlan plan(BenchmarkRun run, ResolvedBenchmarkTarget target, PlannedLevel level,
+      List<String> modelServerMetrics, Instant now) {
+    RunPlan.Load load = level.shards() > 1 && now != null
+        ? level.load().withStartAt(now.plus(SHARD_START_SLACK).truncatedTo(ChronoUnit.SECONDS).toString())
+        : level.load();
+    return new RunPlan(target.name() + " " + level.label(), target.target(), load, level.workload(),
         new RunPlan.ShardSpec(null, level.shards()),
         new RunPlan.CalibrationSpec(true, "1ms", null),
-        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)));
+        modelServerMetrics.isEmpty() ? null : new RunPlan.ServerMetricsSpec(List.copyOf(modelServerMetrics)),
+        goodput(run.getSpec().getSlo()));
+  }
+
+  /**
+   * The SLO's limits applied to each request (goodput): a p95 limit of 1 s means each request
+   * should start within 1 s, so the same number is the per-request TTFT limit.
+   */
+  static RunPlan.GoodputSpec goodput(dev.crossover.api.v1alpha1.SloSpec slo) {
+    var s = Optional.ofNullable(slo).orElseGet(dev.crossover.api.v1alpha1.SloSpec::new);
+    return new RunPlan.GoodputSpec(Optional.ofNullable(s.getTtftP95()).orElse(LevelResults.DEFAULT_TTFT_P95), s.getTpot(),
+        s.getE2eP95());
   }
 
   public static ConfigMap planConfigMap(BenchmarkRun run, String jobName, RunPlan plan) {
@@ -92,6 +126,12 @@ public final class LoadJobRenderer {
           .withCompletions(level.shards())
           .withParallelism(level.shards())
           .withBackoffLimit(Optional.ofNullable(exec.getBackoffLimit()).orElse(2))
+          // A shard too late for its level's common start must fail the level, not run alone
+          // later and be merged with shards that measured another time.
+          .withNewPodFailurePolicy()
+            .addNewRule().withAction("FailJob").withNewOnExitCodes().withContainerName(CONTAINER).withOperator("In")
+              .withValues(LATE_SHARD_EXIT_CODE).endOnExitCodes().endRule()
+          .endPodFailurePolicy()
           .withActiveDeadlineSeconds(deadlineSeconds(exec, level))
           // Kept a day after finishing: the operator reads results at once, people read logs later.
           .withTtlSecondsAfterFinished(86_400)
@@ -123,13 +163,22 @@ public final class LoadJobRenderer {
         .build();
   }
 
-  /** The level's planned time (warm-up + stages) three times over, plus five minutes, unless set. */
+  /** The Job's failure, with what loadgen's exit code means when the policy names it. */
+  public static String explainFailure(String jobFailure) {
+    return jobFailure.contains("exit code " + LATE_SHARD_EXIT_CODE)
+        ? jobFailure + "; a shard started after its level's common start plus warm-up (pods too slow to start: "
+            + "raise load.warmup, or check scheduling and image pulls)"
+        : jobFailure;
+  }
+
+  /** The level's planned time (warm-up + stages + the most extension) three times over, plus five minutes, unless set. */
   static long deadlineSeconds(ExecutionSpec exec, PlannedLevel level) {
     if (exec.getLevelTimeout() != null) {
       return Durations.seconds(exec.getLevelTimeout());
     }
     long planned = Durations.seconds(Optional.ofNullable(level.load().warmup()).orElse("0s"))
-        + level.load().stages().stream().mapToLong(s -> Durations.seconds(s.duration())).sum();
+        + level.load().stages().stream().mapToLong(s -> Durations.seconds(s.duration())).sum()
+        + Durations.seconds(Optional.ofNullable(level.load().maxExtension()).orElse("0s"));
     return planned * 3 + 300;
   }
 

@@ -89,7 +89,7 @@ public final class TargetResolver {
       }
       return new Resolution.Resolved(new ResolvedBenchmarkTarget(t.getName(), "Bedrock", t.getBedrock().getModelId(),
           new RunPlan.Target("bedrock", null, null, t.getBedrock().getModelId(), null, null, null, region,
-              t.getBedrock().getEndpointURL()),
+              t.getBedrock().getEndpointURL(), null, null, Boolean.TRUE.equals(t.getBedrock().getPromptCaching())),
           null, false, Optional.empty(), t.getBedrock().getModelId()));
     }
     if (t.getAgentCore() != null) {
@@ -108,18 +108,31 @@ public final class TargetResolver {
     return g.getSpec().getBackends().stream().filter(b -> b.getPlatformRef() != null).findFirst()
         .map(b -> client.resources(InferencePlatform.class).inNamespace(b.getPlatformRef().namespaceOr(ns))
             .withName(b.getPlatformRef().getName()).get())
-        .map(TargetResolver::facts);
+        .map(p -> withGateway(facts(p), g));
+  }
+
+  /** The platform's facts with the gateway's own pods added to what it runs. */
+  static BenchmarkCosts.PlatformFacts withGateway(BenchmarkCosts.PlatformFacts platform, GatewayProfile g) {
+    List<dev.crossover.cost.SupportPod> pods = new java.util.ArrayList<>(SupportPods.gateway(g));
+    pods.addAll(platform.supportPods());
+    return platform.withSupportPods(pods);
   }
 
   static BenchmarkCosts.PlatformFacts facts(InferencePlatform p) {
     var spec = p.getSpec();
     var engine = Optional.ofNullable(spec.getEngine());
-    String instanceType = Optional.ofNullable(spec.getNodes()).map(n -> n.getInstanceType()).orElse("g5.2xlarge");
+    var nodes = Optional.ofNullable(spec.getNodes());
+    String instanceType = nodes.map(n -> n.getInstanceType()).orElse("g5.2xlarge");
     return new BenchmarkCosts.PlatformFacts(instanceType,
         engine.map(e -> e.getReplicas()).orElse(1),
         engine.map(e -> e.getTensorParallelSize()).orElse(1),
         spec.getPricing(),
-        engine.map(e -> e.getType() == dev.crossover.api.v1alpha1.EngineSpec.Type.Simulator).orElse(false));
+        engine.map(e -> e.getType() == dev.crossover.api.v1alpha1.EngineSpec.Type.Simulator).orElse(false),
+        nodes.map(n -> n.getGpusPerNode()),
+        SupportPods.platform(p),
+        spec.getModel().getName(),
+        Optional.ofNullable(spec.getRouting()).map(r -> r.getMode() == dev.crossover.api.v1alpha1.RoutingSpec.Mode.PrefixCacheAware)
+            .orElse(false));
   }
 
   /**

@@ -37,6 +37,13 @@ public final class EmbeddedPrices {
     ec2(prices, "g6.2xlarge", "0.9776", EC2_SOURCE + ": g6.2xlarge (1x L4) $0.9776/h");
     ec2(prices, "p5.48xlarge", "55.04", "usage.ai LLM cost article: p5.48xlarge (8x H100) $55.04/h after the June 2025 cut");
 
+    // CPU nodes that gateway and endpoint-picker pods run on: their rates per vCPU and GiB are derived
+    // from these (PodResourceRates). Not in FACTS.md: long-standing list prices, to be verified.
+    ec2(prices, "m5.large", "0.096", "AWS EC2 on-demand pricing page, us-east-1: m5.large (2 vCPU, 8 GiB) $0.096/h"
+        + " (not in FACTS.md; verify, pin or refresh it)");
+    ec2(prices, "m5.xlarge", "0.192", "AWS EC2 on-demand pricing page, us-east-1: m5.xlarge (4 vCPU, 16 GiB) $0.192/h"
+        + " (not in FACTS.md; verify, pin or refresh it)");
+
     // EKS control plane, USD per cluster-hour.
     prices.add(PriceQuote.embedded("eks/standard", "0.10",
         "AWS containers blog: EKS control plane $0.10/h standard support", AS_OF));

@@ -90,18 +90,17 @@ public final class PriceCatalog {
   }
 
   /**
-   * Hourly price of one instance. Reserved prices have no key (PriceOverride's pattern lacks an
-   * {@code ec2-reserved} item and FACTS.md has no figure), so the caller must supply the pinned node
-   * price (PlatformPricingSpec.instanceHourlyUSD) for reserved capacity.
+   * Hourly price of one instance. Reserved (reserved instance or Savings Plan) has no embedded
+   * figure: its key {@code ec2-reserved/<type>} must be pinned (or read from AWS).
    */
   public PriceQuote instanceHourly(String instanceType, CostSpec.InstancePricing pricing) {
     return switch (pricing == null ? CostSpec.InstancePricing.OnDemand : pricing) {
       case OnDemand -> require(PriceKey.ec2OnDemand(instanceType));
       case Spot -> find(PriceKey.ec2Spot(instanceType)).orElseThrow(() -> new UnknownPriceException(
           PriceKey.ec2Spot(instanceType), "spot prices come from DescribeSpotPriceHistory"));
-      case Reserved -> throw new UnknownPriceException(PriceKey.ec2OnDemand(instanceType),
-          "reserved instance prices have no catalog key; pin the node price in the platform's"
-              + " pricing.instanceHourlyUSD instead of pinning this key");
+      case Reserved -> find(PriceKey.ec2Reserved(instanceType)).orElseThrow(() -> new UnknownPriceException(
+          PriceKey.ec2Reserved(instanceType), "a reserved instance or Savings Plan rate depends on term, payment and"
+              + " commitment, so there is no default; or pin the platform's pricing.instanceHourlyUSD"));
     };
   }
 
@@ -111,7 +110,8 @@ public final class PriceCatalog {
    */
   public PriceQuote nodeHourly(String instanceType, CostSpec.InstancePricing pricing, PlatformPricingSpec platform) {
     if (platform != null && platform.getInstanceHourlyUSD() != null) {
-      PriceKey key = pricing == CostSpec.InstancePricing.Spot ? PriceKey.ec2Spot(instanceType) : PriceKey.ec2OnDemand(instanceType);
+      PriceKey key = pricing == CostSpec.InstancePricing.Spot ? PriceKey.ec2Spot(instanceType)
+          : pricing == CostSpec.InstancePricing.Reserved ? PriceKey.ec2Reserved(instanceType) : PriceKey.ec2OnDemand(instanceType);
       return PriceQuote.pinned(key, new BigDecimal(platform.getInstanceHourlyUSD()),
           "InferencePlatform spec.pricing.instanceHourlyUSD" + (pricing == null ? "" : ", " + pricing));
     }

@@ -45,6 +45,11 @@ public record PriceKey(String item, String sku) {
     return new PriceKey("ec2-spot", instanceType);
   }
 
+  /** A reserved instance's or Savings Plan's effective hourly rate. */
+  public static PriceKey ec2Reserved(String instanceType) {
+    return new PriceKey("ec2-reserved", instanceType);
+  }
+
   /** EKS control plane: {@code standard} or {@code extended} support. */
   public static PriceKey eks(String supportTier) {
     return new PriceKey("eks", supportTier);
@@ -79,7 +84,7 @@ public record PriceKey(String item, String sku) {
   /** The unit is implied by the item (and, for cache items, by the multiplier sku). */
   public PriceUnit unit() {
     return switch (item) {
-      case "ec2", "ec2-spot", "eks" -> PriceUnit.USD_PER_HOUR;
+      case "ec2", "ec2-spot", "ec2-reserved", "eks" -> PriceUnit.USD_PER_HOUR;
       case "bedrock-input", "bedrock-output" -> PriceUnit.USD_PER_MILLION_TOKENS;
       case "bedrock-cache-read", "bedrock-cache-write" -> INPUT_MULTIPLIER_SKU.equals(sku)
           ? PriceUnit.MULTIPLE_OF_INPUT_PRICE

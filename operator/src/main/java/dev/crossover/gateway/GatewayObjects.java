@@ -60,16 +60,22 @@ public final class GatewayObjects {
     }
   }
 
+  /**
+   * The Deployment's and Service's selector. It does not name the gateway type: a Deployment's
+   * selector is immutable, and a type change (LiteLLM to Bifrost) must roll the same Deployment,
+   * not be rejected by the API server on every pass.
+   */
   public static Map<String, String> selectorLabels(GatewayProfile p) {
     Map<String, String> l = new LinkedHashMap<>();
-    l.put("app.kubernetes.io/name", GatewayNames.component(p.getSpec().getType()));
     l.put("app.kubernetes.io/instance", p.getMetadata().getName());
     l.put(GatewayNames.PROFILE_LABEL, p.getMetadata().getName());
     return l;
   }
 
   public static Map<String, String> labels(GatewayProfile p) {
-    Map<String, String> l = selectorLabels(p);
+    Map<String, String> l = new LinkedHashMap<>();
+    l.put("app.kubernetes.io/name", GatewayNames.component(p.getSpec().getType()));
+    l.putAll(selectorLabels(p));
     l.put("app.kubernetes.io/component", "gateway");
     l.put("app.kubernetes.io/part-of", "crossover");
     l.put("app.kubernetes.io/managed-by", "crossover");

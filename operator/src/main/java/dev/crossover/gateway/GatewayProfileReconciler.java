@@ -8,9 +8,11 @@ import dev.crossover.operator.StatusPatch;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reconciles GatewayProfiles: LiteLLM or Bifrost as a Deployment + Service + ConfigMap (config
@@ -18,7 +20,8 @@ import java.time.Duration;
  * applied; Native resolves to the platform's endpoint. Backends are re-resolved periodically so
  * the gateway follows a platform's endpoint (and, for Bifrost balance: Pods, its pods).
  */
-@ControllerConfiguration(name = "gatewayprofile")
+@ControllerConfiguration(name = "gatewayprofile",
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class GatewayProfileReconciler implements Reconciler<GatewayProfile> {
 
   static final Duration FOLLOW = Duration.ofSeconds(30);

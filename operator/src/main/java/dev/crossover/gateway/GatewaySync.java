@@ -9,9 +9,12 @@ import dev.crossover.api.v1alpha1.InferencePlatform;
 import dev.crossover.api.v1alpha1.ResolvedBackend;
 import dev.crossover.api.v1alpha1.SecretKeyRef;
 import dev.crossover.api.v1alpha1.TenantSpec;
+import dev.crossover.operator.ChildWriter;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.WorkloadReadiness;
 import dev.crossover.operator.Images;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
@@ -21,15 +24,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One pass of GatewayProfile reconciliation against the API server: resolve backends, make sure
  * key Secrets exist, render and server-side apply the children, and compute status. Kept apart
  * from the JOSDK reconciler so it runs against a real kube-apiserver in tests.
+ *
+ * <p>Children are written through {@link ChildWriter}: an object of the same name the profile
+ * does not control is left alone and named in a NotOwned Ready condition. The Deployment,
+ * Service and ConfigMap keep one name whatever the type, and the Deployment's selector does not
+ * name the type, so LiteLLM to Bifrost rolls the same Deployment to the other image (the
+ * ConfigMap's old file goes, since only the operator's field manager owns it); Native deletes
+ * all three. A Deployment written with an older, type-naming selector is replaced.
  */
 public final class GatewaySync {
-  static final String FIELD_MANAGER = "crossover-gateway";
   public static final String TENANTS_ENFORCED = "TenantsEnforced";
 
   private final KubernetesClient client;
@@ -62,7 +71,13 @@ public final class GatewaySync {
     status.setCondition(GatewayProfileStatus.BACKENDS_RESOLVED, true, "Resolved",
         r.targets().size() + " backend(s) resolved", gen);
 
+    ChildWriter writer = new ChildWriter(client, p);
     if (spec.getType() == GatewayProfileSpec.Type.Native) {
+      // No gateway runs: remove the one an earlier type ran.
+      String ns = p.getMetadata().getNamespace();
+      writer.prune(Deployment.class, ns, GatewayNames.workload(p));
+      writer.prune(Service.class, ns, GatewayNames.workload(p));
+      writer.prune(ConfigMap.class, ns, GatewayNames.workload(p));
       status.setEndpoint(r.nativeEndpoint());
       status.setConfigHash(null);
       status.setCondition(GatewayProfileStatus.GATEWAY_READY, true, "NoGateway",
@@ -71,12 +86,22 @@ public final class GatewaySync {
       return status;
     }
 
-    ensureKeySecrets(p);
+    ensureKeySecrets(p, writer);
     String config = GatewayObjects.renderConfig(spec, r.targets());
     String hash = GatewayObjects.configHash(config);
-    apply(GatewayObjects.configMap(p, config));
-    Deployment applied = (Deployment) apply(GatewayObjects.deployment(p, r.targets(), hash, images));
-    apply(GatewayObjects.service(p));
+    Optional<Deployment> applied = Optional.empty();
+    if (writer.refusals().isEmpty() && writer.apply(GatewayObjects.configMap(p, config)).isPresent()) {
+      applied = writer.apply(GatewayObjects.deployment(p, r.targets(), hash, images));
+      if (applied.isPresent()) {
+        writer.apply(GatewayObjects.service(p));
+      }
+    }
+    if (writer.firstRefusal().isPresent()) {
+      ChildWriter.Refusal refusal = writer.firstRefusal().get();
+      status.setCondition(GatewayProfileStatus.GATEWAY_READY, false, refusal.reason(), refusal.message(), gen);
+      status.setCondition(Conditions.READY, false, refusal.reason(), refusal.message(), gen);
+      return status;
+    }
 
     status.setEndpoint(GatewayObjects.endpoint(p));
     status.setConfigHash(hash);
@@ -98,26 +123,13 @@ public final class GatewaySync {
           spec.getTenants().size() + " tenant virtual key(s) with their limits in the Bifrost config", gen);
     }
 
-    Deployment live = client.apps().deployments().inNamespace(p.getMetadata().getNamespace())
-        .withName(GatewayNames.workload(p)).get();
-    Deployment d = live != null ? live : applied;
-    int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
     int want = spec.getReplicas() == null ? 1 : spec.getReplicas();
-    boolean current = d.getStatus() != null && d.getStatus().getObservedGeneration() != null
-        && d.getStatus().getObservedGeneration() >= d.getMetadata().getGeneration()
-        && Objects.equals(d.getStatus().getUpdatedReplicas() == null ? 0 : d.getStatus().getUpdatedReplicas(), want);
-    status.setReadyReplicas(ready);
-    if (want == 0) {
-      status.setCondition(GatewayProfileStatus.GATEWAY_READY, false, "ScaledToZero", "replicas is 0", gen);
-      status.setCondition(Conditions.READY, false, "ScaledToZero", "replicas is 0", gen);
-    } else if (ready >= 1 && current) {
-      status.setCondition(GatewayProfileStatus.GATEWAY_READY, true, "Available", ready + "/" + want + " gateway pods ready", gen);
-      status.setCondition(Conditions.READY, true, "Available", "Serving at " + status.getEndpoint(), gen);
-    } else {
-      String msg = ready + "/" + want + " gateway pods ready" + (current ? "" : "; rollout of config " + hash.substring(0, 12) + " in progress");
-      status.setCondition(GatewayProfileStatus.GATEWAY_READY, false, "Progressing", msg, gen);
-      status.setCondition(Conditions.READY, false, "GatewayNotReady", msg, gen);
-    }
+    WorkloadReadiness w = WorkloadReadiness.of("gateway pods", applied.get(), want, "");
+    status.setReadyReplicas(w.readyReplicas());
+    String msg = w.reason().equals(WorkloadReadiness.ROLLOUT_IN_PROGRESS)
+        ? w.message() + " (config " + hash.substring(0, 12) + ")" : w.message();
+    status.setCondition(GatewayProfileStatus.GATEWAY_READY, w.ready(), w.reason(), msg, gen);
+    status.setCondition(Conditions.READY, w.ready(), w.reason(), w.ready() ? "Serving at " + status.getEndpoint() : msg, gen);
     return status;
   }
 
@@ -217,36 +229,30 @@ public final class GatewaySync {
   }
 
   /** Generated keys are created once and never rewritten; their values go nowhere else. */
-  private void ensureKeySecrets(GatewayProfile p) {
+  private void ensureKeySecrets(GatewayProfile p, ChildWriter writer) {
     GatewayProfileSpec.Type type = p.getSpec().getType();
     if (p.getSpec().getMasterKeySecretRef() == null) {
-      createIfAbsent(p, GatewayNames.generatedMasterKeySecret(p), GatewayNames.MASTER_KEY_KEY, type);
+      createIfAbsent(p, writer, GatewayNames.generatedMasterKeySecret(p), GatewayNames.MASTER_KEY_KEY, type);
     }
     if (type == GatewayProfileSpec.Type.Bifrost && p.getSpec().getTenants() != null) {
       for (TenantSpec t : p.getSpec().getTenants()) {
         if (t.getKeySecretRef() == null) {
-          createIfAbsent(p, GatewayNames.generatedTenantSecret(p, t.getName()), GatewayNames.TENANT_KEY_KEY, type);
+          createIfAbsent(p, writer, GatewayNames.generatedTenantSecret(p, t.getName()), GatewayNames.TENANT_KEY_KEY, type);
         }
       }
     }
   }
 
-  private void createIfAbsent(GatewayProfile p, String name, String key, GatewayProfileSpec.Type type) {
-    var secrets = client.secrets().inNamespace(p.getMetadata().getNamespace());
-    Secret existing = secrets.withName(name).get();
-    if (existing != null && existing.getData() != null && existing.getData().containsKey(key)) {
+  /**
+   * A generated key Secret the profile controls and that holds its key is kept as it is; one
+   * that someone else controls (or an earlier profile of the same name, awaiting garbage
+   * collection) is neither used nor rewritten: the writer reports it.
+   */
+  private void createIfAbsent(GatewayProfile p, ChildWriter writer, String name, String key, GatewayProfileSpec.Type type) {
+    Secret existing = client.secrets().inNamespace(p.getMetadata().getNamespace()).withName(name).get();
+    if (existing != null && writer.controls(existing) && existing.getData() != null && existing.getData().containsKey(key)) {
       return;
     }
-    Secret s = GatewayObjects.generatedKeySecret(p, name, key, GatewayNames.newKey(type));
-    if (existing == null) {
-      secrets.resource(s).create();
-    } else {
-      secrets.resource(s).forceConflicts().fieldManager(FIELD_MANAGER).serverSideApply();
-    }
-  }
-
-  private HasMetadata apply(HasMetadata o) {
-    return client.resource(o).inNamespace(o.getMetadata().getNamespace())
-        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    writer.apply(GatewayObjects.generatedKeySecret(p, name, key, GatewayNames.newKey(type)));
   }
 }

@@ -39,6 +39,12 @@
  *       telemetry off in litellm_settings. Bifrost: pricing, model-parameter and MCP catalogs are
  *       local files from the ConfigMap (empty catalogs: Bifrost counts $0 for self-hosted models,
  *       so tenant budgets bound spend only where a price exists), no exporter plugins.
+ *   <li><b>Type changes.</b> The Deployment, Service and ConfigMap are named after the profile, not
+ *       the type, and the selector does not name the type (a Deployment's selector is immutable):
+ *       LiteLLM to Bifrost rolls the same Deployment to the other image, the ConfigMap loses the
+ *       old file (server-side apply drops what the operator's field manager no longer writes), the
+ *       Service changes port. Native deletes all three. A Deployment still carrying an older,
+ *       type-naming selector is deleted and created again (ChildWriter), not rejected forever.
  *   <li><b>Probes.</b> LiteLLM /health/liveliness (liveness, startup) and /health/readiness
  *       (readiness), never /health, which calls every model. Bifrost /health.
  * </ul>

@@ -46,6 +46,17 @@ public final class EndpointPickerRenderer {
         inferencePool(p), httpRoute(p));
   }
 
+  /** A child's type and name: what {@link #all} creates, for removing it once routing no longer needs it. */
+  public record Child(Class<? extends HasMetadata> type, String name) {}
+
+  /** Every object {@link #all} renders for PrefixCacheAware routing, whatever the current mode. */
+  public static List<Child> children(PlatformNames names) {
+    String epp = names.endpointPicker();
+    return List.of(new Child(HTTPRoute.class, names.httpRoute()), new Child(InferencePool.class, names.inferencePool()),
+        new Child(Service.class, epp), new Child(Deployment.class, epp), new Child(ConfigMap.class, epp),
+        new Child(RoleBinding.class, epp), new Child(Role.class, epp), new Child(ServiceAccount.class, epp));
+  }
+
   public static InferencePool inferencePool(ResolvedPlatform p) {
     InferencePool pool = new InferencePool();
     pool.setMetadata(Owners.owned(p, p.names().inferencePool(), Map.of()));

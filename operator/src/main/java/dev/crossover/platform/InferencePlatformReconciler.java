@@ -5,9 +5,11 @@ import dev.crossover.api.v1alpha1.InferencePlatformStatus;
 import dev.crossover.api.v1alpha1.NodeCount;
 import dev.crossover.api.v1alpha1.PlatformChildren;
 import dev.crossover.aws.AwsFacts;
+import dev.crossover.operator.ChildWriter;
 import dev.crossover.operator.Conditions;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
+import dev.crossover.operator.WorkloadReadiness;
 import dev.crossover.platform.karpenter.EC2NodeClass;
 import dev.crossover.platform.karpenter.NodePool;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -17,6 +19,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import dev.crossover.platform.inference.InferencePool;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -43,6 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -54,7 +59,11 @@ import java.util.function.Supplier;
  * <p>Semantic problems (a model that does not fit, a missing Secret, Gateway or CRD) become
  * conditions, not exceptions. Namespaced children are owned and watched, so a child edited or
  * deleted by hand is put back at once; cluster-scoped ones carry labels naming the platform,
- * are watched when Karpenter is installed, and are deleted by the platform's finalizer.
+ * are watched when Karpenter is installed, and are deleted by the platform's finalizer. All are
+ * written through {@link ChildWriter}: an object of the same name the platform does not control
+ * is left alone and named in a NotOwned condition, and children the spec no longer asks for (the
+ * endpoint picker after routing leaves PrefixCacheAware, the NodePool after provision: false)
+ * are deleted.
  */
 @ControllerConfiguration(name = "inferenceplatform",
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 60, timeUnit = TimeUnit.SECONDS))
@@ -68,6 +77,12 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
   private final Clock clock;
   private final Supplier<AwsFacts> aws;
   private volatile CrdPresence crds;
+  /**
+   * Platform UID to the generation whose unwanted children were last looked for. Children become
+   * unwanted only when the spec changes, so the look (a GET per kind) is made once per
+   * generation — and once after an operator start — rather than on every pass.
+   */
+  private final Map<String, Long> swept = new ConcurrentHashMap<>();
 
   public InferencePlatformReconciler() {
     this(Images.fromConfig(), Clock.systemUTC());
@@ -146,11 +161,13 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
       return UpdateControl.patchStatus(StatusPatch.of(platform, status, InferencePlatform::new));
     }
 
-    Step nodes = reconcileNodes(client, p, children, facts.discoveryTag(p));
+    ChildWriter writer = new ChildWriter(client, platform);
+    boolean sweep = !Objects.equals(swept.get(platform.getMetadata().getUid()), generation);
+    Step nodes = reconcileNodes(writer, p, children, facts.discoveryTag(p), sweep);
     status.setCondition(InferencePlatformStatus.NODE_POOL_READY, nodes.state(), nodes.reason(), nodes.message(), generation);
-    Step server = reconcileModelServer(client, p, children, status);
+    Step server = reconcileModelServer(client, writer, p, children, status);
     status.setCondition(InferencePlatformStatus.MODEL_SERVER_READY, server.state(), server.reason(), server.message(), generation);
-    Step router = reconcileRouter(client, p, children, status);
+    Step router = reconcileRouter(client, writer, p, children, status, sweep);
     status.setCondition(InferencePlatformStatus.ROUTER_READY, router.state(), router.reason(), router.message(), generation);
 
     List<Step> steps = List.of(nodes, server, router);
@@ -167,6 +184,9 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
       Step b = blocking.get();
       status.setCondition(Conditions.READY, Conditions.FALSE, b.reason(), b.message(), generation);
     }
+    if (sweep) {
+      swept.put(platform.getMetadata().getUid(), generation);
+    }
     status.setNodes(nodesByInstanceType(client, p));
     status.setHourlyCost(new PlatformHourlyCost(facts.prices(), facts.instanceTypes())
         .of(p, facts.controlPlaneTier()).orElse(null));
@@ -180,8 +200,17 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     static Step notYet(String reason, String message) { return new Step(Conditions.FALSE, reason, message); }
   }
 
-  private Step reconcileNodes(KubernetesClient client, ResolvedPlatform p, PlatformChildren children,
-      Optional<String> discoveryTag) {
+  /** The step for the child the writer just would not write (its latest refusal). */
+  private static Step refused(ChildWriter writer) {
+    ChildWriter.Refusal r = writer.refusals().getLast();
+    return Step.notYet(r.reason(), r.message());
+  }
+
+  private Step reconcileNodes(ChildWriter writer, ResolvedPlatform p, PlatformChildren children,
+      Optional<String> discoveryTag, boolean sweep) {
+    if (sweep) {
+      pruneNodes(writer, p);
+    }
     if (!p.provision()) {
       return Step.ok("NotProvisioned", "nodes.provision is false: the model server runs on nodes that already exist.");
     }
@@ -201,13 +230,19 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
             + "discover the cluster name (crossover.aws.cluster-name, see condition ClusterDiscovered).");
       }
       EC2NodeClass nodeClass = NodePoolRenderer.ec2NodeClass(p, tag.get()).orElseThrow();
-      apply(client, nodeClass);
+      if (writer.apply(nodeClass).isEmpty()) {
+        return refused(writer);
+      }
       children.setNodeClass("EC2NodeClass/" + nodeClass.getMetadata().getName());
     } else {
       children.setNodeClass(NodePoolRenderer.nodeClassRef(p).getKind() + "/" + p.nodeClassName());
     }
     NodePool desired = NodePoolRenderer.nodePool(p).orElseThrow();
-    NodePool applied = apply(client, desired);
+    Optional<NodePool> written = writer.apply(desired);
+    if (written.isEmpty()) {
+      return refused(writer);
+    }
+    NodePool applied = written.get();
     children.setNodePool(applied.getMetadata().getName());
     Optional<Condition> ready = Optional.ofNullable(applied.getStatus())
         .map(s -> s.getConditions()).orElse(List.of()).stream()
@@ -221,8 +256,25 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
             .orElse(" yet (Karpenter has not reported on it)."));
   }
 
-  private Step reconcileModelServer(KubernetesClient client, ResolvedPlatform p, PlatformChildren children,
-      InferencePlatformStatus status) {
+  /**
+   * Deletes the NodePool and EC2NodeClass the spec no longer asks for: all of them after
+   * provision: false, the EC2NodeClass once a node class is referenced instead, and any left
+   * under an earlier naming scheme.
+   */
+  private void pruneNodes(ChildWriter writer, ResolvedPlatform p) {
+    Map<String, String> labels = p.names().ownerLabels();
+    if (crds.isInstalled(CrdPresence.NODEPOOLS)) {
+      writer.pruneClusterScoped(NodePool.class, labels,
+          p.provision() ? Set.of(p.names().clusterScoped()) : Set.of());
+    }
+    if (crds.isInstalled(CrdPresence.EC2NODECLASSES)) {
+      writer.pruneClusterScoped(EC2NodeClass.class, labels,
+          p.createsNodeClass() ? Set.of(p.nodeClassName()) : Set.of());
+    }
+  }
+
+  private Step reconcileModelServer(KubernetesClient client, ChildWriter writer, ResolvedPlatform p,
+      PlatformChildren children, InferencePlatformStatus status) {
     if (p.hfTokenSecret().isPresent()) {
       String secret = p.hfTokenSecret().get();
       var found = client.secrets().inNamespace(p.names().namespace()).withName(secret).get();
@@ -234,25 +286,25 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
         return Step.notYet("SecretKeyNotFound", "Secret " + secret + " has no key " + p.hfTokenKey() + ".");
       }
     }
-    apply(client, ModelServerRenderer.service(p));
-    Deployment deployment = apply(client, ModelServerRenderer.deployment(p));
-    children.setDeployment(deployment.getMetadata().getName());
+    Optional<Service> service = writer.apply(ModelServerRenderer.service(p));
+    Optional<Deployment> deployment = service.isEmpty() ? Optional.empty() : writer.apply(ModelServerRenderer.deployment(p));
+    if (deployment.isEmpty()) {
+      return refused(writer);
+    }
+    children.setDeployment(deployment.get().getMetadata().getName());
     children.setService(p.names().modelServer());
-    int ready = Optional.ofNullable(deployment.getStatus()).map(s -> s.getReadyReplicas()).orElse(0);
-    status.setReadyReplicas(ready);
-    if (p.replicas() == 0) {
-      return Step.ok("ScaledToZero", "engine.replicas is 0: nothing serves, nothing costs GPU time.");
-    }
-    if (ready >= p.replicas()) {
-      return Step.ok("AllReplicasReady", ready + "/" + p.replicas() + " model server replicas ready.");
-    }
-    return Step.notYet("ReplicasNotReady", ready + "/" + p.replicas() + " model server replicas ready"
-        + (p.usesGpus() ? " (GPU node launch, image pull and model load take minutes)." : "."));
+    WorkloadReadiness r = WorkloadReadiness.of("model server replicas", deployment.get(), p.replicas(),
+        p.usesGpus() ? "(GPU node launch, image pull and model load take minutes)." : "");
+    status.setReadyReplicas(r.readyReplicas());
+    return new Step(r.status(), r.reason(), r.message());
   }
 
-  private Step reconcileRouter(KubernetesClient client, ResolvedPlatform p, PlatformChildren children,
-      InferencePlatformStatus status) {
+  private Step reconcileRouter(KubernetesClient client, ChildWriter writer, ResolvedPlatform p,
+      PlatformChildren children, InferencePlatformStatus status, boolean sweep) {
     if (!p.prefixCacheAware()) {
+      if (sweep) {
+        pruneEndpointPicker(writer, p);
+      }
       status.setEndpoint(ModelServerRenderer.serviceUrl(p));
       return Step.ok("ServiceRouting", "Round robin across model server pods through Service " + p.names().modelServer() + ".");
     }
@@ -274,8 +326,12 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     }
     Deployment picker = null;
     for (HasMetadata object : EndpointPickerRenderer.all(p)) {
-      HasMetadata applied = apply(client, object);
-      if (applied instanceof Deployment d) {
+      Optional<HasMetadata> applied = writer.apply(object);
+      if (applied.isEmpty()) {
+        status.setEndpoint(null);
+        return refused(writer);
+      }
+      if (applied.get() instanceof Deployment d) {
         picker = d;
       }
     }
@@ -283,9 +339,10 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     children.setHttpRoute(p.names().httpRoute());
     Optional<String> address = gatewayAddress(gateway);
     status.setEndpoint(address.map(a -> "http://" + a + "/v1").orElse(null));
-    int ready = Optional.ofNullable(picker).map(Deployment::getStatus).map(s -> s.getReadyReplicas()).orElse(0);
-    if (ready < 1) {
-      return Step.notYet("EndpointPickerNotReady", "Endpoint picker " + p.names().endpointPicker() + " is not ready yet.");
+    WorkloadReadiness epp = WorkloadReadiness.of("endpoint picker replicas", picker, 1, "");
+    if (!epp.ready()) {
+      return Step.notYet("EndpointPickerNotReady", "Endpoint picker " + p.names().endpointPicker() + " is not ready yet: "
+          + epp.message());
     }
     if (address.isEmpty()) {
       return Step.notYet("GatewayHasNoAddress", "Gateway " + gatewayNamespace + "/" + gatewayName + " has no address yet.");
@@ -330,21 +387,35 @@ public class InferencePlatformReconciler implements Reconciler<InferencePlatform
     }
   }
 
-  private static <T extends HasMetadata> T apply(KubernetesClient client, T desired) {
-    return client.resource(desired).fieldManager(PlatformNames.FIELD_MANAGER).forceConflicts().serverSideApply();
+  /**
+   * Deletes what PrefixCacheAware routing created once the platform routes round robin. Kinds
+   * whose CRD is not installed cannot have objects and are not asked for.
+   */
+  private void pruneEndpointPicker(ChildWriter writer, ResolvedPlatform p) {
+    for (EndpointPickerRenderer.Child child : EndpointPickerRenderer.children(p.names())) {
+      if (child.type() == InferencePool.class && !crds.isInstalled(CrdPresence.INFERENCEPOOLS)
+          || child.type() == HTTPRoute.class && !crds.isInstalled(CrdPresence.HTTPROUTES)) {
+        continue;
+      }
+      writer.prune(child.type(), p.names().namespace(), child.name());
+    }
   }
 
-  /** Deletes the cluster-scoped children the platform created; namespaced ones go with their owner. */
+  /**
+   * Deletes the cluster-scoped children the platform created; namespaced ones go with their
+   * owner. One labelled with another platform UID (a later platform of the same name) is not
+   * this platform's to delete.
+   */
   @Override
   public DeleteControl cleanup(InferencePlatform platform, Context<InferencePlatform> context) {
-    KubernetesClient client = context.getClient();
-    PlatformNames names = new PlatformNames(platform);
-    Map<String, String> labels = names.ownerLabels();
+    ChildWriter writer = new ChildWriter(context.getClient(), platform);
+    swept.remove(platform.getMetadata().getUid());
+    Map<String, String> labels = new PlatformNames(platform).ownerLabels();
     if (crds == null || crds.isInstalled(CrdPresence.NODEPOOLS)) {
-      client.resources(NodePool.class).withLabels(labels).delete();
+      writer.pruneClusterScoped(NodePool.class, labels, Set.of());
     }
     if (crds == null || crds.isInstalled(CrdPresence.EC2NODECLASSES)) {
-      client.resources(EC2NodeClass.class).withLabels(labels).delete();
+      writer.pruneClusterScoped(EC2NodeClass.class, labels, Set.of());
     }
     return DeleteControl.defaultDelete();
   }

@@ -80,7 +80,9 @@ public final class PlatformHourlyCost {
 
   /** Nodes for all replicas: as many replicas per node as its GPUs allow at the replica's TP size. */
   int nodesFor(ResolvedPlatform p) {
-    int gpusPerNode = instanceTypes.find(p.instanceType()).map(InstanceType::gpus).orElse(p.tensorParallelSize());
+    // The spec's nodes.gpusPerNode wins: it is how a type the catalog does not know is described.
+    int gpusPerNode = Optional.ofNullable(p.source().getSpec().getNodes()).map(n -> n.getGpusPerNode())
+        .or(() -> instanceTypes.find(p.instanceType()).map(InstanceType::gpus)).orElse(p.tensorParallelSize());
     int replicasPerNode = Math.max(1, gpusPerNode / p.tensorParallelSize());
     return (p.replicas() + replicasPerNode - 1) / replicasPerNode;
   }

@@ -17,7 +17,6 @@ public final class PlatformNames {
   public static final String COMPONENT = "app.kubernetes.io/component";
   public static final String MODEL_SERVER = "model-server";
   public static final String ENDPOINT_PICKER = "endpoint-picker";
-  public static final String FIELD_MANAGER = "crossover-operator";
 
   private final String name;
   private final String namespace;
@@ -39,15 +38,17 @@ public final class PlatformNames {
   public String httpRoute() { return name; }
 
   /**
-   * Cluster-scoped names (NodePool, EC2NodeClass) must not collide across namespaces:
-   * crossover-<namespace>-<name>, shortened with a hash when over 63 characters.
+   * Cluster-scoped names (NodePool, EC2NodeClass) must not collide across namespaces. Joining
+   * namespace and name with a dash alone is ambiguous ({@code team-a/llm} and {@code team/a-llm}
+   * both give {@code team-a-llm}), so the name ends in a hash of namespace/name (which is
+   * unambiguous: neither may contain a slash): crossover-NAMESPACE-NAME-HASH8, the readable part
+   * shortened to keep the whole within 63 characters.
    */
   public String clusterScoped() {
-    String full = "crossover-" + namespace + "-" + name;
-    if (full.length() <= 63) {
-      return full;
-    }
-    return full.substring(0, 54) + "-" + sha256(full).substring(0, 8);
+    String hash = sha256(namespace + "/" + name).substring(0, 8);
+    String readable = "crossover-" + namespace + "-" + name;
+    int room = 63 - hash.length() - 1;
+    return (readable.length() > room ? readable.substring(0, room) : readable) + "-" + hash;
   }
 
   /** Labels on every child: who manages it and which platform it belongs to. */

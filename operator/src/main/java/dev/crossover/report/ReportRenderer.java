@@ -3,6 +3,9 @@ package dev.crossover.report;
 import dev.crossover.api.v1alpha1.BenchmarkRun;
 import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
 import dev.crossover.api.v1alpha1.BreakEvenPoint;
+import dev.crossover.api.v1alpha1.CachingSaving;
+import dev.crossover.api.v1alpha1.MonthlyCostItem;
+import dev.crossover.api.v1alpha1.RoutingSaving;
 import dev.crossover.api.v1alpha1.GatewayOverhead;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.Percentiles;
@@ -129,6 +132,7 @@ public final class ReportRenderer {
     root.put("startTime", status.getStartTime());
     root.put("completionTime", status.getCompletionTime());
     root.put("recommendation", status.getRecommendation());
+    root.put("costAssumptions", status.getCostAssumptions());
     root.put("summary", status.getSummary());
     root.put("targets", status.getTargets());
     List<LevelResult> results = orEmpty(status.getResults());
@@ -173,6 +177,7 @@ public final class ReportRenderer {
     Optional.ofNullable(status.getCompletionTime()).ifPresent(t -> md.append(", finished ").append(t));
     md.append(". SLO: TTFT p95 ≤ ").append(ttftSlo(run.getSpec().getSlo())).append(".\n\n");
     Optional.ofNullable(status.getRecommendation()).ifPresent(r -> md.append("**").append(r).append("**\n\n"));
+    Optional.ofNullable(status.getCostAssumptions()).ifPresent(a -> md.append("Cost figures assume ").append(a).append(".\n\n"));
 
     md.append("## Recommendation by traffic range\n\n");
     if (input.bands().isEmpty()) {
@@ -201,31 +206,40 @@ public final class ReportRenderer {
 
     md.append("## Targets\n\n");
     md.append("| Target | Kind | Highest load meeting the SLO | req/s there | Best TTFT p95 (ms) | USD per 1M tokens "
-        + "| Gateway added TTFT p50 (ms, 95% CI) | Note |\n|---|---|---|---|---|---|---|---|\n");
+        + "| Idle USD/month | Gateway added TTFT p50 (ms, 95% CI) | Note |\n|---|---|---|---|---|---|---|---|---|\n");
     for (TargetSummary t : orEmpty(status.getTargets())) {
       md.append("| ").append(cell(t.getName())).append(" | ").append(cell(t.getKind())).append(" | ")
           .append(cell(Optional.ofNullable(t.getMaxLoadMeetingSlo()).orElse("none"))).append(" | ")
           .append(Figures.one(t.getSloRequestsPerSecond())).append(" | ")
           .append(Figures.one(t.getBestTtftP95Ms())).append(" | ")
           .append(Optional.ofNullable(t.getCostPerMillionTokensUSD()).orElse("n/a")).append(" | ")
+          .append(Optional.ofNullable(t.getIdleMonthlyUSD()).map(v -> Figures.usd(new BigDecimal(v))).orElse("n/a")).append(" | ")
           .append(overhead(t.getGatewayAddedLatency())).append(" | ")
           .append(cell(Optional.ofNullable(t.getCostNote()).orElse(""))).append(" |\n");
     }
     md.append('\n');
 
+    fixedCosts(md, orEmpty(status.getTargets()));
+    promptCaching(md, orEmpty(status.getTargets()));
+    prefixCacheRouting(md, orEmpty(status.getTargets()));
+
     md.append("## Break-even points\n\n");
     if (orEmpty(status.getBreakEven()).isEmpty()) {
       md.append("None in the analysed range.\n\n");
     } else {
-      md.append("| Self-managed | Managed | Tokens/month | req/s | Monthly USD | Cheaper above |\n|---|---|---|---|---|---|\n");
+      md.append("| Self-managed | Managed | Tokens/month | req/s | Band (tokens/month, req/s) | Monthly USD | Cheaper above |\n"
+          + "|---|---|---|---|---|---|---|\n");
       for (BreakEvenPoint p : status.getBreakEven()) {
         md.append("| ").append(cell(p.getSelfManaged())).append(" | ").append(cell(p.getManaged())).append(" | ")
             .append(Figures.tokens(new BigDecimal(p.getTokensPerMonth()))).append(" | ")
             .append(p.getRequestsPerSecond() == null ? "n/a" : Figures.rate(p.getRequestsPerSecond())).append(" | ")
+            .append(band(p)).append(" | ")
             .append(Figures.usd(new BigDecimal(p.getMonthlyUSD()))).append(" | ")
             .append(cell(p.getCheaperAbove())).append(" |\n");
       }
       md.append('\n');
+      orEmpty(status.getBreakEven()).stream().map(BreakEvenPoint::getBand).filter(b -> b != null).distinct()
+          .forEach(b -> md.append("_").append(cell(b)).append("_\n\n"));
     }
 
     if (levelTable) {
@@ -255,6 +269,71 @@ public final class ReportRenderer {
       md.append("\n_Left out to stay within a ConfigMap's 1 MiB: ").append(String.join("; ", shed)).append("._\n");
     }
     return md.toString();
+  }
+
+  /** Seed 000's "Fixed Costs (Monthly)" table, per self-managed target, at its floor fleet. */
+  private static void fixedCosts(StringBuilder md, List<TargetSummary> targets) {
+    List<TargetSummary> priced = targets.stream().filter(t -> t.getFixedMonthlyCosts() != null).toList();
+    if (priced.isEmpty()) {
+      return;
+    }
+    md.append("## Fixed monthly costs (self-managed, at the fleet floor)\n\n");
+    for (TargetSummary t : priced) {
+      md.append("### ").append(cell(t.getName())).append("\n\n| Item | USD/month | Source |\n|---|---|---|\n");
+      BigDecimal total = BigDecimal.ZERO;
+      for (MonthlyCostItem i : t.getFixedMonthlyCosts()) {
+        BigDecimal usd = new BigDecimal(i.getMonthlyUSD());
+        total = total.add(usd);
+        md.append("| ").append(cell(i.getItem())).append(" | ").append(Figures.usd(usd)).append(" | ")
+            .append(cell(i.getSource())).append(" |\n");
+      }
+      md.append("| **Total (idle cost)** | **").append(Figures.usd(total)).append("** | |\n\n");
+    }
+  }
+
+  private static void promptCaching(StringBuilder md, List<TargetSummary> targets) {
+    List<TargetSummary> cached = targets.stream().filter(t -> t.getPromptCachingSaving() != null).toList();
+    if (cached.isEmpty()) {
+      return;
+    }
+    md.append("## Prompt caching (Bedrock, at the SLO-meeting load)\n\n| Target | Cache reads | Cache writes "
+        + "| USD/month with caching | without | Saving |\n|---|---|---|---|---|---|\n");
+    for (TargetSummary t : cached) {
+      CachingSaving c = t.getPromptCachingSaving();
+      md.append("| ").append(cell(t.getName())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f%%", 100 * c.getCacheReadShare())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f%%", 100 * c.getCacheWriteShare())).append(" | ")
+          .append(Figures.usd(new BigDecimal(c.getWithCachingMonthlyUSD()))).append(" | ")
+          .append(Figures.usd(new BigDecimal(c.getWithoutCachingMonthlyUSD()))).append(" | ")
+          .append(Figures.usd(new BigDecimal(c.getSavingMonthlyUSD()))).append(" |\n");
+    }
+    md.append("\nCache reads and writes are priced at their own rates (writes above the input price), so a low hit rate can cost more than no caching.\n\n");
+  }
+
+  private static void prefixCacheRouting(StringBuilder md, List<TargetSummary> targets) {
+    List<TargetSummary> routed = targets.stream().filter(t -> t.getPrefixCacheRoutingSaving() != null).toList();
+    if (routed.isEmpty()) {
+      return;
+    }
+    md.append("## Prefix-cache routing (self-managed)\n\n| Target | Compared with (round robin) | Capacity per replica "
+        + "| At tokens/month | Saved USD/month |\n|---|---|---|---|---|\n");
+    for (TargetSummary t : routed) {
+      RoutingSaving r = t.getPrefixCacheRoutingSaving();
+      md.append("| ").append(cell(t.getName())).append(" | ").append(cell(r.getComparedWith())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2fx", r.getCapacityRatio())).append(" | ")
+          .append(Figures.tokens(new BigDecimal(r.getTokensPerMonth()))).append(" | ")
+          .append(Figures.usd(new BigDecimal(r.getMonthlyUSDSaved()))).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static String band(BreakEvenPoint p) {
+    if (p.getTokensPerMonthLow() == null || p.getTokensPerMonthHigh() == null) {
+      return "";
+    }
+    return Figures.tokens(new BigDecimal(p.getTokensPerMonthLow())) + "-" + Figures.tokens(new BigDecimal(p.getTokensPerMonthHigh()))
+        + (p.getRequestsPerSecondLow() == null ? "" : " (" + Figures.rate(p.getRequestsPerSecondLow()) + "-"
+            + Figures.rate(p.getRequestsPerSecondHigh()) + " req/s)");
   }
 
   private static String range(ReportInput.Band b, int index, int count) {

@@ -134,4 +134,29 @@ class AdmissionAgainstRealApiServerTest {
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("spec is immutable");
   }
+
+  /**
+   * Immutability is a rule on spec; a transition rule does not run when spec disappears, so
+   * removing spec (and adding another later) would get round it. spec is required instead.
+   */
+  @Test
+  void benchmarkRunSpecCannotBeRemovedToGetRoundImmutability(KubernetesClient client) {
+    String yaml = """
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata:
+          name: immutable-no-removal
+        spec:
+          scenario: SimpleInference
+          targets:
+            - name: t
+              openAI: {url: "http://example.invalid/v1", model: m}
+        """;
+    GenericKubernetesResource run = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+    GenericKubernetesResource created = client.resource(run).inNamespace(SAMPLES_NS).create();
+    created.getAdditionalProperties().remove("spec");
+    assertThatThrownBy(() -> client.resource(created).inNamespace(SAMPLES_NS).update())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec: Required value");
+  }
 }

@@ -217,6 +217,23 @@ class AwsCallsAgainstLocalDoubleTest {
   }
 
   @Test
+  void refreshReadsTheOneYearNoUpfrontReservedRateFromTheSameProduct() {
+    seedPrices();
+    aws.ec2Reserved("g5.2xlarge", "us-east-1", "3yr", "standard", "No Upfront", "0.5000000000");
+    aws.ec2Reserved("g5.2xlarge", "us-east-1", "1yr", "convertible", "No Upfront", "0.9000000000");
+    aws.ec2Reserved("g5.2xlarge", "us-east-1", "1yr", "standard", "All Upfront", "0.0000000000");
+    aws.ec2Reserved("g5.2xlarge", "us-east-1", "1yr", "standard", "No Upfront", "0.7630000000");
+    facts.prices().refresh(List.of("g5.2xlarge", "g5.12xlarge"), List.of());
+    PriceCatalog catalog = facts.prices().catalog();
+    PriceQuote reserved = catalog.instanceHourly("g5.2xlarge", dev.crossover.api.v1alpha1.CostSpec.InstancePricing.Reserved);
+    assertThat(reserved.usd()).isEqualByComparingTo("0.763");
+    assertThat(reserved.origin()).isEqualTo(PriceOrigin.LIVE);
+    assertThat(reserved.source()).contains("reserved 1yr standard No Upfront");
+    // g5.12xlarge has no reserved term in the double: still no figure, never a guess.
+    assertThat(catalog.find(PriceKey.ec2Reserved("g5.12xlarge"))).isEmpty();
+  }
+
+  @Test
   void spotHistoryFollowsNextToken() {
     seedPrices();
     aws.pageSize = 2;

@@ -124,6 +124,30 @@ public final class LocalAwsDouble implements AutoCloseable {
     products.add(Map.entry("AmazonEC2", p));
   }
 
+  /** A reserved term on the instance type's product (added by ec2OnDemand first): hourly rate, no upfront fee modelled. */
+  public void ec2Reserved(String instanceType, String region, String lease, String offeringClass, String purchaseOption,
+      String usdPerHour) {
+    ObjectNode p = (ObjectNode) products.stream().map(Map.Entry::getValue)
+        .filter(x -> instanceType.equals(x.path("product").path("attributes").path("instanceType").asText())
+            && region.equals(x.path("product").path("attributes").path("regionCode").asText()))
+        .findFirst().orElseThrow();
+    String sku = p.path("product").path("sku").asText();
+    String code = "R" + Math.abs((lease + offeringClass + purchaseOption).hashCode());
+    ObjectNode reserved = p.path("terms").has("Reserved") ? (ObjectNode) p.path("terms").path("Reserved")
+        : ((ObjectNode) p.path("terms")).putObject("Reserved");
+    ObjectNode term = reserved.putObject(sku + "." + code);
+    term.put("sku", sku);
+    term.put("offerTermCode", code);
+    ObjectNode dim = term.putObject("priceDimensions").putObject(sku + "." + code + ".6YS6EN2CT7");
+    dim.put("unit", "Hrs");
+    dim.put("description", "Linux/UNIX (Amazon VPC), " + instanceType + " reserved instance applied");
+    dim.putObject("pricePerUnit").put("USD", usdPerHour);
+    ObjectNode a = term.putObject("termAttributes");
+    a.put("LeaseContractLength", lease);
+    a.put("OfferingClass", offeringClass);
+    a.put("PurchaseOption", purchaseOption);
+  }
+
   public void bedrockPrice(String modelName, String region, String usagetype, String unit, String usd) {
     ObjectNode p = JSON.createObjectNode();
     String sku = "SKU" + Math.abs((modelName + usagetype).hashCode());

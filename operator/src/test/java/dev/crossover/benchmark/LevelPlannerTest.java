@@ -91,4 +91,44 @@ class LevelPlannerTest {
     assertThat(levels.get(0).load().maxRequests()).isEqualTo(100L);
     assertThat(levels.get(0).workload().scenario()).isEqualTo("synthetic");
   }
+
+  @Test
+  void levelsOfOneLoadGoOnForTheirMinimumRequestsAtMostTheirDurationAgain() {
+    PlannedLevel byDefault = LevelPlanner.plan(spec("scenario: SimpleInference"), 1).get(0);
+    assertThat(byDefault.load().minRequests()).isEqualTo(200L);
+    assertThat(byDefault.load().maxExtension()).isEqualTo("5m");
+    PlannedLevel forP99 = LevelPlanner.plan(spec("""
+        scenario: Custom
+        load: {concurrency: [1], duration: 30s, minRequests: 1000}
+        """), 1).get(0);
+    assertThat(forP99.load().minRequests()).isEqualTo(1000L);
+    assertThat(forP99.load().maxExtension()).isEqualTo("30s");
+    PlannedLevel none = LevelPlanner.plan(spec("""
+        scenario: Custom
+        load: {rates: [5], minRequests: 0}
+        """), 1).get(0);
+    assertThat(none.load().minRequests()).isNull();
+    // A staged level measures its shape: no extension at the last stage's load.
+    assertThat(LevelPlanner.plan(spec("scenario: Burst"), 1).get(0).load().minRequests()).isNull();
+    // The Job's deadline leaves room for the extension.
+    assertThat(LoadJobRenderer.deadlineSeconds(new dev.crossover.api.v1alpha1.ExecutionSpec(), forP99))
+        .isEqualTo((30 + 30 + 30) * 3 + 300);
+  }
+
+  @Test
+  void conversationAndSystemPromptShapesReachTheLoadGenerator() {
+    var work = LevelPlanner.plan(spec("""
+        scenario: MultiTurnAgent
+        workload: {turns: 7, toolCalls: 2, toolLatency: 50ms}
+        """), 1).get(0).workload();
+    assertThat(work.turns()).isEqualTo(7);
+    assertThat(work.toolCalls()).isEqualTo(2);
+    assertThat(work.toolLatency()).isEqualTo("50ms");
+    var prompts = LevelPlanner.plan(spec("""
+        scenario: RepeatedSystemPrompts
+        workload: {sharedSystemPrompts: 4, systemPromptTokens: 1500}
+        """), 1).get(0).workload();
+    assertThat(prompts.systemPrompts()).isEqualTo(4);
+    assertThat(prompts.systemPromptTokens()).isEqualTo(1500);
+  }
 }

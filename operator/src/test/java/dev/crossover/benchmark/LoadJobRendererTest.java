@@ -47,8 +47,8 @@ class LoadJobRendererTest {
     assertThat(job.getSpec().getCompletions()).isEqualTo(4);
     assertThat(job.getSpec().getParallelism()).isEqualTo(4);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(2);
-    // (30 s warm-up + 120 s) x 3 + 300 s
-    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(750L);
+    // (30 s warm-up + 120 s + at most 120 s more for the minimum request count) x 3 + 300 s
+    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1110L);
     var pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getAutomountServiceAccountToken()).as("load pods need no API rights").isFalse();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
@@ -136,5 +136,61 @@ class LoadJobRendererTest {
     assertThat(t.model()).isEqualTo("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/support-agent-AbC123");
     assertThat(t.qualifier()).isEqualTo("prod");
     assertThat(t.payloadTemplate()).isEqualTo("{\"input\": \"${prompt}\"}");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"true,true", "false,false", ",false"})
+  void bedrockPromptCachingReachesTheLoadGeneratorsPlan(Boolean given, boolean expected) {
+    BenchmarkRun run = new KubernetesSerialization().unmarshal("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: BenchmarkRun
+        metadata: {name: cache, namespace: bench}
+        spec:
+          scenario: RepeatedSystemPrompts
+          targets:
+            - name: claude
+              bedrock: {modelId: anthropic.claude-3-5-sonnet-20240620-v1:0, region: us-east-1}
+          load: {concurrency: [2], duration: 1m}
+        """, BenchmarkRun.class);
+    run.getSpec().getTargets().get(0).getBedrock().setPromptCaching(given);
+    var aws = dev.crossover.aws.AwsFacts.disabled(dev.crossover.aws.AwsSettings.disabled());
+    var resolution = new TargetResolver(null, () -> aws).resolve(run, run.getSpec().getTargets().get(0));
+    assertThat(resolution).isInstanceOf(TargetResolver.Resolution.Resolved.class);
+    ResolvedBenchmarkTarget bedrock = ((TargetResolver.Resolution.Resolved) resolution).target();
+    RunPlan.Target t = LoadJobRenderer.plan(run, bedrock, LevelPlanner.plan(run.getSpec(), 1).get(0)).target();
+    assertThat(t.kind()).isEqualTo("bedrock");
+    assertThat(t.promptCaching()).isEqualTo(expected);
+  }
+
+  @Test
+  void theSlosLimitsGoToThePlanAsPerRequestGoodputLimits() {
+    PlannedLevel level = LevelPlanner.plan(run("").getSpec(), 1).get(0);
+    assertThat(LoadJobRenderer.plan(run(""), GATEWAY, level).goodput())
+        .as("default TTFT limit").isEqualTo(new RunPlan.GoodputSpec("1s", null, null));
+    BenchmarkRun withSlo = run("  slo: {ttftP95: 300ms, tpot: 40ms, e2eP95: 5s}\n");
+    assertThat(LoadJobRenderer.plan(withSlo, GATEWAY, level).goodput())
+        .isEqualTo(new RunPlan.GoodputSpec("300ms", "40ms", "5s"));
+  }
+
+  @Test
+  void theShardsOfALevelStartTogetherAndALateOneFailsTheLevel() {
+    BenchmarkRun run = run("");
+    PlannedLevel level = LevelPlanner.plan(run.getSpec(), 1).get(0);
+    java.time.Instant now = java.time.Instant.parse("2026-12-03T08:00:00.400Z");
+    RunPlan plan = LoadJobRenderer.plan(run, GATEWAY, level, java.util.List.of(), now);
+    assertThat(plan.load().startAt()).isEqualTo("2026-12-03T08:00:30Z");
+    PlannedLevel onePod = new PlannedLevel(level.label(), level.load(), level.workload(), 1);
+    assertThat(LoadJobRenderer.plan(run, GATEWAY, onePod, java.util.List.of(), now).load().startAt())
+        .as("one pod has no one to line up with").isNull();
+    Job job = LoadJobRenderer.job(run, "j", "img", GATEWAY, level, 0);
+    assertThat(job.getSpec().getPodFailurePolicy().getRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.getAction()).isEqualTo("FailJob");
+      assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo("loadgen");
+      assertThat(rule.getOnExitCodes().getValues()).containsExactly(3);
+    });
+    assertThat(LoadJobRenderer.explainFailure("PodFailurePolicy: Container loadgen for pod bench/p failed with exit code 3 "
+        + "matching FailJob rule at index 0")).contains("started after its level's common start");
+    assertThat(LoadJobRenderer.explainFailure("BackoffLimitExceeded: Job has reached the specified backoff limit"))
+        .doesNotContain("common start");
   }
 }

@@ -42,6 +42,9 @@ final class LoadPods {
           .addToLabels("job-name", jobName)
           .addToLabels(job.getSpec().getTemplate().getMetadata().getLabels())
           .addToAnnotations("batch.kubernetes.io/job-completion-index", Integer.toString(index))
+          // The Job controller makes itself the pod's controller, as here.
+          .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName)
+            .withUid(job.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).endOwnerReference()
         .endMetadata()
         .withSpec(job.getSpec().getTemplate().getSpec())
         .build()).create();

@@ -32,7 +32,7 @@ class CostModelsTest {
         800, 4, 730);
 
     List<CostLine> lines = fourNodes.breakdown(BigDecimal.ZERO);
-    assertThat(lines.get(0).item()).isEqualTo("4 x g5.2xlarge (ec2)");
+    assertThat(lines.get(0).item()).isEqualTo("4 x g5.2xlarge (ec2), 4 replica slot(s)");
     assertThat(lines.get(0).monthlyUsd()).isEqualByComparingTo("3539.04");
     assertThat(lines.get(0).monthlyUsd()).isLessThan(new BigDecimal("4800"));
     assertThat(lines.get(0).source()).contains("factualminds.com");
@@ -63,7 +63,8 @@ class CostModelsTest {
     assertThat(cost.monthlyUsd(tokens("2628000001"))).isEqualByComparingTo("6888.145"); // one token more: a second node
     assertThat(cost.replicas(tokens("26280000000"))).isEqualTo(10);
     assertThat(cost.breakdown(tokens("2628000001"))).extracting(CostLine::item)
-        .containsExactly("2 x g5.2xlarge (ec2)", "EKS control plane (standard)", "2 x bifrost pod", "1 x epp pod",
+        .containsExactly("2 x g5.2xlarge (ec2), 2 replica slot(s)", "EKS control plane (standard)",
+            "2 x bifrost pod (0.5 vCPU, 1 GiB requested)", "1 x epp pod (0.25 vCPU, 0.5 GiB requested)",
             "operations (FTE share)");
   }
 
@@ -74,6 +75,66 @@ class CostModelsTest {
         1000, 8.0, 1, CATALOG.require(PriceKey.eks("standard")), List.of(), null, BigDecimal.ZERO);
     assertThat(cost.tokensPerMonthPerReplica()).isEqualByComparingTo("328500000");
     assertThat(cost.replicas(tokens("328500001"))).isEqualTo(2);
+  }
+
+  private static SelfManagedCost fleet(String instance, double tokPerSecPerReplica, double peakToMean, int minReplicas,
+      int replicasPerNode, double hoursPerDay, List<CostLine> items) {
+    return new SelfManagedCost("fleet", 730, CATALOG.require(PriceKey.ec2OnDemand(instance)), 1, tokPerSecPerReplica,
+        peakToMean, minReplicas, CATALOG.require(PriceKey.eks("standard")), List.of(), null, BigDecimal.ZERO,
+        replicasPerNode, hoursPerDay, items);
+  }
+
+  @Test
+  void hoursOfOperationRunTheFleetForThePeakOnlyThenKeepTheFloor() {
+    // 12 h/day of 730: 365 h on, 365 h off. Peak 2x mean. One g5.2xlarge replica at 1,000 tok/s
+    // absorbs 1000 x 365 x 3600 / 2 = 657,000,000 tokens/month of mean traffic.
+    SelfManagedCost cost = fleet("g5.2xlarge", 1000, 2.0, 1, 1, 12, List.of());
+    assertThat(cost.operatingHours()).isEqualByComparingTo("365");
+    assertThat(cost.tokensPerMonthPerGroup()).isEqualByComparingTo("657000000");
+    // Idle: the floor all month, 1.212 x 730 = 884.76, + EKS 73.
+    assertThat(cost.idleMonthlyUsd()).isEqualByComparingTo("957.76");
+    assertThat(cost.monthlyUsd(tokens("657000000"))).isEqualByComparingTo("957.76");
+    // One token more: a second node for the 365 operating hours only: + 1.212 x 365 = 442.38.
+    assertThat(cost.monthlyUsd(tokens("657000001"))).isEqualByComparingTo("1400.14");
+    assertThat(cost.breakdown(tokens("657000001")).getFirst().item()).isEqualTo("2 x g5.2xlarge (ec2), 2 replica slot(s), 12 h/day (1 outside them)");
+    assertThat(cost.breakdown(tokens("657000001")).getFirst().monthlyUsd()).isEqualByComparingTo("1327.14");
+  }
+
+  @Test
+  void scaleToZeroLeavesOnlyTheFixedCostsIdleAndAFirstNodeWithTraffic() {
+    SelfManagedCost cost = fleet("g5.2xlarge", 1000, 1.0, 0, 1, 24, List.of(new CostLine("Langfuse (self-hosted)",
+        new BigDecimal("100"), "spec.cost.lineItems")));
+    // Idle: EKS 73 + Langfuse 100, no GPU node.
+    assertThat(cost.idleMonthlyUsd()).isEqualByComparingTo("173");
+    assertThat(cost.breakdown(BigDecimal.ZERO)).extracting(CostLine::item).containsExactly(
+        "0 x g5.2xlarge (ec2), 0 replica slot(s)", "EKS control plane (standard)", "Langfuse (self-hosted)");
+    // Any traffic: one node all month, 173 + 884.76.
+    assertThat(cost.monthlyUsd(BigDecimal.ONE)).isEqualByComparingTo("1057.76");
+    assertThat(cost.pieces(tokens("1e9")).getFirst().fixedUsd()).isEqualByComparingTo("1057.76");
+  }
+
+  @Test
+  void aFourGpuNodeHoldsFourReplicasAtTensorParallelOne() {
+    // g5.12xlarge (4x A10G, $5.672/h), TP 1: 4 replicas per node, one node group = 4 x 500 tok/s =
+    // 2,000 tok/s x 2,628,000 s = 5,256,000,000 tokens/month.
+    SelfManagedCost four = fleet("g5.12xlarge", 500, 1.0, 4, 4, 24, List.of());
+    assertThat(four.floorGroups()).isEqualTo(1);
+    assertThat(four.tokensPerMonthPerGroup()).isEqualByComparingTo("5256000000");
+    // Idle: one node 5.672 x 730 = 4,140.56 + EKS 73.
+    assertThat(four.idleMonthlyUsd()).isEqualByComparingTo("4213.56");
+    assertThat(four.replicas(tokens("5256000001"))).isEqualTo(8);
+    // A floor of 5 replicas needs a second node.
+    assertThat(fleet("g5.12xlarge", 500, 1.0, 5, 4, 24, List.of()).idleMonthlyUsd()).isEqualByComparingTo("8354.12");
+  }
+
+  @Test
+  void lineItemsShiftAManagedCurveWithoutChangingItsSlope() {
+    CostCurve bedrock = BedrockTokenCost.onDemand("b", CATALOG.bedrockTokenPrices(LLAMA_8B), 0.8);
+    CostCurve withLangfuse = WithFixedCosts.of(bedrock, List.of(new CostLine("CloudWatch", new BigDecimal("30"), "spec")));
+    assertThat(withLangfuse.idleMonthlyUsd()).isEqualByComparingTo("30");
+    // 1e9 tokens x $0.22/M = 220, + 30.
+    assertThat(withLangfuse.monthlyUsd(tokens("1e9"))).isEqualByComparingTo("250");
+    assertThat(WithFixedCosts.of(bedrock, List.of())).isSameAs(bedrock);
   }
 
   @Test

@@ -120,7 +120,7 @@ class PriceCatalogTest {
     assertThat(PriceKey.parse("bedrock-input/arn:aws:bedrock:us-east-1:123456789012:imported-model/abc").sku())
         .isEqualTo("arn:aws:bedrock:us-east-1:123456789012:imported-model/abc");
     assertThatThrownBy(() -> PriceKey.parse("gpu/g5.2xlarge")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PriceKey.parse("ec2-reserved/g5.2xlarge")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PriceKey.parse("ec2-ri/g5.2xlarge")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PriceKey.parse("ec2/g5 2xlarge")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PriceCatalog.embedded().withPins(List.of(pin("ec2/g5.2xlarge", "1"), pin("ec2/g5.2xlarge", "2"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pinned twice");
@@ -166,5 +166,32 @@ class PriceCatalogTest {
     assertThat(catalog.nodeHourly("g5.12xlarge", CostSpec.InstancePricing.OnDemand, new PlatformPricingSpec()).usd())
         .isEqualByComparingTo("5.672");
     assertThat(catalog.controlPlaneHourly("extended", null).usd()).isEqualByComparingTo("0.60");
+  }
+
+  @Test
+  void reservedOrSavingsPlanRateIsItsOwnKeyWithNoDefault() {
+    PriceCatalog catalog = PriceCatalog.embedded();
+    // No embedded figure: a reserved rate depends on term and payment, so it must be pinned (or read from AWS).
+    assertThatThrownBy(() -> catalog.instanceHourly("g5.12xlarge", CostSpec.InstancePricing.Reserved))
+        .isInstanceOf(UnknownPriceException.class).hasMessageContaining("ec2-reserved/g5.12xlarge");
+    // Seed 002's 1-year reserved g5.12xlarge: $5.67/h less ~40% = $3.402/h.
+    PriceQuote reserved = catalog.withPins(List.of(pin("ec2-reserved/g5.12xlarge", "3.402")))
+        .instanceHourly("g5.12xlarge", CostSpec.InstancePricing.Reserved);
+    assertThat(reserved.usd()).isEqualByComparingTo("3.402");
+    assertThat(reserved.unit()).isEqualTo(PriceUnit.USD_PER_HOUR);
+    assertThat(reserved.provenance()).startsWith("Pinned");
+  }
+
+  @Test
+  void supportPodRatesAreDerivedFromTheCpuNodePriceHalfPerVcpuHalfPerGib() {
+    // m5.large $0.096/h, 2 vCPU, 8 GiB: 0.048 / 2 = $0.024 per vCPU-h, 0.048 / 8 = $0.006 per GiB-h.
+    PriceQuote m5 = PriceCatalog.embedded().require(PriceKey.ec2OnDemand("m5.large"));
+    PodResourceRates rates = PodResourceRates.derivedFrom(m5, 2, 8);
+    assertThat(rates.usdPerVcpuHour()).isEqualByComparingTo("0.024");
+    assertThat(rates.usdPerGiBHour()).isEqualByComparingTo("0.006");
+    // A pod of the node's own shape costs the node: 2 x 0.024 + 8 x 0.006 = 0.096.
+    assertThat(rates.usdPerVcpuHour().multiply(BigDecimal.valueOf(2)).add(rates.usdPerGiBHour().multiply(BigDecimal.valueOf(8))))
+        .isEqualByComparingTo("0.096");
+    assertThat(rates.source()).startsWith("derived: half of m5.large").contains("Catalog (AWS EC2 on-demand pricing page");
   }
 }

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates the CRDs of crds/ from the API types. fabric8's generator sorts printer columns by
+ * Generates the CRDs of crds/ from the API types, with the constraints of {@link CrdSchemaPatches}
+ * fabric8's generator has no annotation for. fabric8's generator sorts printer columns by
  * JSON path; kubectl shows them in list order, so they are put back in the order the classes
  * declare them (what an engineer looks for first, Age last).
  *
@@ -55,6 +56,7 @@ public final class CrdFiles {
         Path generated = tmp.resolve(plural + "." + group + "-v1.yml");
         ObjectNode crd = (ObjectNode) YAML.readTree(generated.toFile());
         reorderPrinterColumns(crd, kind);
+        CrdSchemaPatches.apply(crd, kind);
         files.put(plural + "." + group + ".yaml",
             "# Generated from operator/src/main/java/dev/crossover/api/v1alpha1 by `make crds`. Do not edit.\n"
                 + YAML.writeValueAsString(crd));

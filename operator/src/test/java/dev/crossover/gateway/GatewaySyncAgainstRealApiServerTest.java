@@ -100,7 +100,7 @@ class GatewaySyncAgainstRealApiServerTest {
     assertThat(s.getMasterKeySecret()).isEqualTo("bf-master-key");
     // No pods run here: not Ready, and the condition says why.
     assertThat(cond(s, "Ready").getStatus()).isEqualTo("False");
-    assertThat(cond(s, "Ready").getReason()).isEqualTo("GatewayNotReady");
+    assertThat(cond(s, "Ready").getReason()).as("the one Ready rule: the Deployment controller has not observed it").isEqualTo("RolloutInProgress");
     assertThat(cond(s, GatewaySync.TENANTS_ENFORCED).getStatus()).isEqualTo("True");
 
     Deployment d = client.apps().deployments().inNamespace(NS).withName("bf-gateway").get();

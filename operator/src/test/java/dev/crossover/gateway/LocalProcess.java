@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * plus a JVM shutdown hook in case the test JVM is stopped first. Its output goes to a log file
  * whose tail is shown when it fails to come up.
  */
-final class LocalProcess implements AutoCloseable {
-  final String what;
-  final Process process;
-  final int port;
-  final Path log;
+public final class LocalProcess implements AutoCloseable {
+  public final String what;
+  public final Process process;
+  public final int port;
+  public final Path log;
   private final Thread hook;
 
   private LocalProcess(String what, Process process, int port, Path log) {
@@ -42,7 +42,7 @@ final class LocalProcess implements AutoCloseable {
    * Starts cmd (with env added to a scrubbed environment: no proxy variables, so nothing can be
    * sent anywhere but loopback) and waits until GET healthPath answers 200.
    */
-  static LocalProcess start(String what, List<String> cmd, Map<String, String> env, Path workDir, int port,
+  public static LocalProcess start(String what, List<String> cmd, Map<String, String> env, Path workDir, int port,
       String healthPath, Duration timeout) throws IOException, InterruptedException {
     Path log = Files.createTempFile(what + "-", ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -100,7 +100,7 @@ final class LocalProcess implements AutoCloseable {
     }
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
@@ -126,7 +126,7 @@ final class LocalProcess implements AutoCloseable {
     throw new IllegalStateException(what + " not healthy on " + path + " within " + timeout + ":\n" + tail(40));
   }
 
-  String tail(int n) {
+  public String tail(int n) {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
@@ -136,7 +136,7 @@ final class LocalProcess implements AutoCloseable {
   }
 
   /** Sums a Prometheus counter over its label sets from GET /metrics. */
-  double metric(String name) throws IOException, InterruptedException {
+  public double metric(String name) throws IOException, InterruptedException {
     try (HttpClient http = HttpClient.newHttpClient()) {
       String body = http.send(HttpRequest.newBuilder(url("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
       Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
@@ -148,7 +148,7 @@ final class LocalProcess implements AutoCloseable {
     }
   }
 
-  static int freeLoopbackPort() throws IOException {
+  public static int freeLoopbackPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

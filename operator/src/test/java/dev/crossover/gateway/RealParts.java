@@ -11,16 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the real gateway and simulator binaries are, and how to start them. Binaries come from the
- * caches e2e/scripts/build-sim.sh and e2e/scripts/build-gateways.sh fill (or env overrides); a
+ * Where the real gateway, data-plane and simulator binaries are, and how to start them. Binaries come
+ * from the caches e2e/scripts/build-sim.sh and e2e/scripts/build-gateways.sh fill (or env overrides); a
  * missing binary fails the test with the script to run, it never skips.
  */
-final class RealParts {
+public final class RealParts {
   private RealParts() {}
 
-  static final String SIM_MODEL = "crossover-fake-model";
+  public static final String SIM_MODEL = "crossover-fake-model";
 
-  static Path cache() {
+  public static Path cache() {
     String cache = System.getenv("CROSSOVER_CACHE");
     if (cache == null || cache.isBlank()) {
       String xdg = System.getenv("XDG_CACHE_HOME");
@@ -30,7 +30,7 @@ final class RealParts {
     return Path.of(cache);
   }
 
-  static Path repoRoot() {
+  public static Path repoRoot() {
     String configured = System.getProperty("crossover.repo.root");
     Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
     for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
@@ -42,7 +42,7 @@ final class RealParts {
   }
 
   /** A pin like NAME="${NAME:-value}" from a script, unless the environment sets NAME. */
-  static String pin(String script, String name) {
+  public static String pin(String script, String name) {
     String env = System.getenv(name);
     if (env != null && !env.isBlank()) {
       return env;
@@ -60,7 +60,7 @@ final class RealParts {
     throw new IllegalStateException("no " + name + " pin in " + file);
   }
 
-  static Path binary(String envOverride, Path cached, String script) {
+  public static Path binary(String envOverride, Path cached, String script) {
     String env = System.getenv(envOverride);
     Path bin = env != null && !env.isBlank() ? Path.of(env) : cached;
     if (!Files.isExecutable(bin)) {
@@ -70,7 +70,7 @@ final class RealParts {
     return bin;
   }
 
-  static Path simBinary() {
+  public static Path simBinary() {
     return binary("CROSSOVER_SIM_BIN", cache().resolve("tools/llm-d-inference-sim")
         .resolve(pin("versions.sh", "SIM_VERSION")).resolve("llm-d-inference-sim"), "build-sim.sh");
   }
@@ -85,8 +85,20 @@ final class RealParts {
         .resolve(pin("versions.sh", "BIFROST_VERSION")).resolve("bifrost-http"), "build-gateways.sh");
   }
 
+  /** Envoy's release binary (build-gateways.sh envoy): the data plane in front of the endpoint picker. */
+  public static Path envoyBinary() {
+    return binary("CROSSOVER_ENVOY_BIN", cache().resolve("tools/envoy")
+        .resolve(pin("versions.sh", "ENVOY_VERSION")).resolve("envoy"), "build-gateways.sh");
+  }
+
+  /** The Inference Extension's endpoint picker (build-gateways.sh epp), the one the cluster runs. */
+  public static Path endpointPickerBinary() {
+    return binary("CROSSOVER_EPP_BIN", cache().resolve("tools/epp")
+        .resolve(pin("versions.sh", "EPP_VERSION")).resolve("epp"), "build-gateways.sh");
+  }
+
   /** A simulator answering for SIM_MODEL with no model download (dummy tokenizer, random text). */
-  static LocalProcess simulator(String name, String... extraArgs) throws IOException, InterruptedException {
+  public static LocalProcess simulator(String name, String... extraArgs) throws IOException, InterruptedException {
     Path bin = simBinary();
     int port = LocalProcess.freeLoopbackPort();
     List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--port", String.valueOf(port),

@@ -93,7 +93,7 @@ class InferencePlatformAwsFactsOnRealApiServerTest {
     client.resource(platform).create();
 
     await("the EC2NodeClass carries the discovered cluster's tag").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      EC2NodeClass nodeClass = client.resources(EC2NodeClass.class).withName("crossover-" + NS + "-llama70b").get();
+      EC2NodeClass nodeClass = client.resources(EC2NodeClass.class).withName(new PlatformNames("llama70b", NS).clusterScoped()).get();
       assertThat(nodeClass).isNotNull();
       assertThat(nodeClass.getSpec().getSubnetSelectorTerms().get(0).getTags()).containsEntry("karpenter.sh/discovery", "demo");
       assertThat(nodeClass.getSpec().getRole()).isEqualTo("KarpenterNodeRole-demo");
@@ -130,7 +130,7 @@ class InferencePlatformAwsFactsOnRealApiServerTest {
     platform.getMetadata().setUid(null);
     client.resource(platform).create();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      EC2NodeClass nodeClass = client.resources(EC2NodeClass.class).withName("crossover-" + NS + "-llama8b").get();
+      EC2NodeClass nodeClass = client.resources(EC2NodeClass.class).withName(new PlatformNames("llama8b", NS).clusterScoped()).get();
       assertThat(nodeClass).isNotNull();
       assertThat(nodeClass.getSpec().getSubnetSelectorTerms().get(0).getTags()).containsEntry("karpenter.sh/discovery", "my-cluster");
     });

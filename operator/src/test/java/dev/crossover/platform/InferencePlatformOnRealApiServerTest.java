@@ -95,7 +95,7 @@ class InferencePlatformOnRealApiServerTest {
     platform.getMetadata().setUid(null);
     client.resource(platform).create();
 
-    String poolName = "crossover-" + NS + "-llmd";
+    String poolName = new PlatformNames("llmd", NS).clusterScoped();
     await("children created").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(client.resources(NodePool.class).withName(poolName).get()).isNotNull();
       assertThat(client.resources(EC2NodeClass.class).withName(poolName).get()).isNotNull();

@@ -43,6 +43,22 @@ class PlatformHourlyCostTest {
   }
 
   @Test
+  void theSpecsGpusPerNodeDescribesATypeTheCatalogLacks() {
+    var p = Platforms.resolved("""
+        apiVersion: crossover.dev/v1alpha1
+        kind: InferencePlatform
+        metadata: {name: new-type}
+        spec:
+          model: {name: org/Llama-8B}
+          engine: {replicas: 8}
+          nodes: {instanceType: x9.48xlarge, gpusPerNode: 8}
+          pricing: {instanceHourlyUSD: "40"}
+        """);
+    // 8 GPUs per node at TP 1: the 8 replicas fit on one node (without gpusPerNode: 8 nodes).
+    assertThat(cost.nodesFor(p)).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownPriceIsReportedAsUnknownNotZero() {
     var p = Platforms.resolved("""
         apiVersion: crossover.dev/v1alpha1

@@ -20,7 +20,7 @@ class RenderersTest {
   void nodePoolPinsInstanceTypeCapacityTaintLimitsAndConsolidation() {
     ResolvedPlatform p = Platforms.resolved(Platforms.LLAMA_8B);
     NodePool pool = NodePoolRenderer.nodePool(p).orElseThrow();
-    assertThat(pool.getMetadata().getName()).isEqualTo("crossover-models-llama8b");
+    assertThat(pool.getMetadata().getName()).startsWith("crossover-models-llama8b-").isEqualTo(p.names().clusterScoped());
     assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
     assertThat(pool.getMetadata().getOwnerReferences()).as("a namespaced owner cannot own it").isNullOrEmpty();
     assertThat(pool.getMetadata().getLabels()).containsEntry("crossover.dev/platform", "llama8b")
@@ -88,7 +88,7 @@ class RenderersTest {
     assertThat(d.getSpec().getReplicas()).isEqualTo(4);
     var pod = d.getSpec().getTemplate();
     assertThat(pod.getMetadata().getAnnotations()).containsEntry("karpenter.sh/do-not-disrupt", "true");
-    assertThat(pod.getSpec().getNodeSelector()).containsEntry("karpenter.sh/nodepool", "crossover-models-llama8b")
+    assertThat(pod.getSpec().getNodeSelector()).containsEntry("karpenter.sh/nodepool", new PlatformNames("llama8b", "models").clusterScoped())
         .containsEntry("node.kubernetes.io/instance-type", "g5.2xlarge");
     assertThat(pod.getSpec().getTolerations()).singleElement().satisfies(t -> {
       assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
@@ -237,6 +237,21 @@ class RenderersTest {
           .isEqualTo(first);
     }
     assertThat(first).contains("- name: default\n  plugins:\n  - pluginRef: prefix-cache-scorer\n    weight: 3\n");
+  }
+
+  @Test
+  void clusterScopedNamesOfDifferentPlatformsNeverCollide() {
+    // Joined with dashes alone, both would be crossover-team-a-llm.
+    String a = new PlatformNames("llm", "team-a").clusterScoped();
+    String b = new PlatformNames("a-llm", "team").clusterScoped();
+    assertThat(a).isNotEqualTo(b).startsWith("crossover-team-a-llm-");
+    assertThat(b).startsWith("crossover-team-a-llm-");
+    assertThat(a).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?").hasSizeLessThanOrEqualTo(63);
+    // Names too long to show whole still differ by their hash.
+    String longNs = "n".repeat(63);
+    assertThat(new PlatformNames("x".repeat(40) + "1", longNs).clusterScoped())
+        .isNotEqualTo(new PlatformNames("x".repeat(40) + "2", longNs).clusterScoped())
+        .hasSize(63);
   }
 
   @Test

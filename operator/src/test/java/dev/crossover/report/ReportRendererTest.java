@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossover.api.v1alpha1.BenchmarkRun;
 import dev.crossover.api.v1alpha1.BenchmarkRunStatus;
+import dev.crossover.api.v1alpha1.BreakEvenPoint;
 import dev.crossover.api.v1alpha1.CostSpec;
 import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.api.v1alpha1.Percentiles;
@@ -162,10 +163,33 @@ public class ReportRendererTest {
     assertThat(md).contains("| From 4.35B tokens/month (1.66 req/s) to 5.26B tokens/month (2 req/s) | a1 "
         + "| cheaper than bedrock-llama8b by up to $198.56/month |");
     assertThat(md).contains("| Above 16.4B tokens/month (6.25 req/s) | a1 | cheaper than bedrock-llama8b by up to $5,086.64/month |");
-    assertThat(md).contains("| a1 | bedrock-llama8b | 4.35B | 1.66 | $957.76 | a1 |");
+    assertThat(md).contains("| a1 | bedrock-llama8b | 4.35B | 1.66 |  | $957.76 | a1 |");
     assertThat(md).contains("| a1 | rate 15 | Succeeded | 3000 | 15.0 | 3000.0 | 140.0 / 300.0 / 430.0 | 1400.0 | 0.30% |  | yes |");
     assertThat(md).contains("![TTFT p95 against load](ttft-p95.svg)");
     assertThat(md).doesNotContain("Left out");
+  }
+
+  @Test
+  void theBreakEvenBandAndIdleCostAreInTheTables() {
+    ReportInput input = input(0, 3);
+    BreakEvenPoint first = input.run().getStatus().getBreakEven().getFirst();
+    first.setTokensPerMonthLow("4000000000");
+    first.setTokensPerMonthHigh("9000000000");
+    first.setRequestsPerSecondLow(1.52);
+    first.setRequestsPerSecondHigh(3.42);
+    first.setBand("Break-even band 4B-9B tokens/month: too wide to decide.");
+    input.run().getStatus().getTargets().getFirst().setIdleMonthlyUSD("957.76");
+    dev.crossover.api.v1alpha1.RoutingSaving routing = new dev.crossover.api.v1alpha1.RoutingSaving();
+    routing.setComparedWith("a0-round-robin");
+    routing.setCapacityRatio(1.5);
+    routing.setTokensPerMonth("21024000000");
+    routing.setMonthlyUSDSaved("884.76");
+    input.run().getStatus().getTargets().getFirst().setPrefixCacheRoutingSaving(routing);
+    String md = ReportRenderer.files(input).get(ReportRenderer.MARKDOWN);
+    assertThat(md).contains("| a1 | a0-round-robin | 1.50x | 21B | $884.76 |");
+    assertThat(md).contains("| a1 | bedrock-llama8b | 4.35B | 1.66 | 4B-9B (1.52-3.42 req/s) | $957.76 | a1 |");
+    assertThat(md).contains("_Break-even band 4B-9B tokens/month: too wide to decide._");
+    assertThat(md).containsPattern("\\| a1 \\| Gateway \\|.*\\| \\$957.76 \\|");
   }
 
   @Test

@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--payload-template", description = "AgentCore: the agent's JSON payload; string values "
             + "$${prompt}, $${system}, $${messages}, $${maxTokens} are filled in (default {\"prompt\":\"$${prompt}\"}).")
     String payloadTemplate;
+    @Option(names = "--prompt-caching", description = "Bedrock: mark shared system prompts with a cachePoint "
+            + "(default off: no cachePoint is sent).")
+    Boolean promptCaching;
     @Option(names = "--endpoint-override", description = "AWS endpoint override (VPC endpoint, local double).")
     String endpointOverride;
     @Option(names = {"-u", "--url"}, description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
@@ -71,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
     String warmup;
     @Option(names = {"-n", "--requests"}, description = "Stop after this many measured requests.")
     Long requests;
+    @Option(names = "--min-requests", description = "Go on after the stages, at the last stage's load, until this "
+            + "many measured requests (e.g. 200 for a p95, 1000 for a p99), at most --max-extension longer.")
+    Long minRequests;
+    @Option(names = "--max-extension", description = "The most time --min-requests may add (e.g. 2m).")
+    String maxExtension;
     @Option(names = "--seed", description = "Seed for arrivals and prompts (default 1).")
     Long seed;
 
@@ -131,7 +139,16 @@ public final class RunCommand implements Callable<Integer> {
                     }
                 }, every);
         for (RunPlan plan : plans) {
-            RunResult result = executor.execute(plan);
+            RunResult result;
+            try {
+                result = executor.execute(plan);
+            } catch (dev.crossover.loadgen.load.LateStartException late) {
+                // The pod's termination message says why the level failed; the exit code fails the Job.
+                err.println("loadgen: " + late.getMessage());
+                err.flush();
+                if (terminationLog != null) TerminationLog.writeIfFits(terminationLog, late.getMessage());
+                return dev.crossover.loadgen.load.LateStartException.EXIT_CODE;
+            }
             String target = plans.size() == 1 ? output : outputDir.resolve(plan.label() + ".json").toString();
             Output.write(target, oneLine ? RunResultJson.writeOneLine(result) : RunResultJson.write(result),
                     spec.commandLine().getOut());
@@ -155,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
         t = new RunPlan.Target(or(kind, t.kind()), or(url, t.url()), or(api, t.api()), or(model, t.model()),
                 or(apiKeyEnv, t.apiKeyEnv()), or(timeout, t.timeout()), or(ignoreEos, t.ignoreEos()),
                 or(region, t.region()), or(endpointOverride, t.endpointOverride()), or(qualifier, t.qualifier()),
-                or(payloadTemplate, t.payloadTemplate()));
+                or(payloadTemplate, t.payloadTemplate()), or(promptCaching, t.promptCaching()));
         RunPlan.Load l = base.load() == null ? new RunPlan.Load(null, null, null, null, null, null) : base.load();
         List<RunPlan.StageSpec> stageSpecs = l.stages();
         if (stages != null) {
@@ -178,19 +195,20 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --concurrency, --rate, --stages, --levels or --scenario (or a --plan)");
         }
         l = new RunPlan.Load(loadModel, stageSpecs, or(warmup, l.warmup()), or(requests, l.maxRequests()),
-                or(seed, l.seed()), l.drainTimeout());
+                or(seed, l.seed()), l.drainTimeout(), or(minRequests, l.minRequests()), or(maxExtension, l.maxExtension()),
+                l.startAt());
         RunPlan.WorkloadSpec w = base.workload() == null
                 ? new RunPlan.WorkloadSpec(null, null, null, null, null, null) : base.workload();
         w = new RunPlan.WorkloadSpec(or(scenario, w.scenario()), or(inputTokens, w.inputTokens()),
                 or(outputTokens, w.outputTokens()), or(uniquePrefix, w.uniquePrefix()), w.tenants(),
-                or(toolLatency, w.toolLatency()));
+                or(toolLatency, w.toolLatency()), w.turns(), w.toolCalls(), w.systemPrompts(), w.systemPromptTokens());
         RunPlan.ShardSpec s = base.shard() == null ? new RunPlan.ShardSpec(null, null) : base.shard();
         s = new RunPlan.ShardSpec(or(shardIndex, s.index()), or(shardCount, s.count()));
         RunPlan.CalibrationSpec c = base.calibration() == null ? new RunPlan.CalibrationSpec(null, null, null)
                 : base.calibration();
         c = new RunPlan.CalibrationSpec(calibrate ? Boolean.TRUE : c.enabled(), or(lagThreshold, c.lagThreshold()),
                 or(clientWarmup, c.clientWarmupRequests()));
-        return new RunPlan(or(label, base.label()), t, l, w, s, c, base.serverMetrics());
+        return new RunPlan(or(label, base.label()), t, l, w, s, c, base.serverMetrics(), base.goodput());
     }
 
     private static RunPlan.StageSpec stage(String duration, double level, String loadModel) {

@@ -35,10 +35,12 @@ public final class SummaryCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%s: %d sent, %d ok, %d failed %s, %d warm-up; %.1f s, %.2f req/s, %.1f out tok/s%n",
                 r.label(), t.counter(Counter.REQUESTS_SENT), t.counter(Counter.REQUESTS_SUCCEEDED),
                 t.counter(Counter.REQUESTS_FAILED), t.errors(), t.counter(Counter.WARMUP_REQUESTS), s,
-                s > 0 ? t.counter(Counter.REQUESTS_SUCCEEDED) / s : 0, s > 0 ? t.counter(Counter.OUTPUT_TOKENS) / s : 0));
+                s > 0 ? t.counter(Counter.REQUESTS_SUCCEEDED_IN_WINDOW) / s : 0,
+                s > 0 ? t.counter(Counter.OUTPUT_TOKENS_IN_WINDOW) / s : 0));
         sb.append(String.format(Locale.ROOT, "%-14s %10s %10s %10s %10s %10s %10s%n", "ms", "count", "p50", "p90", "p99",
                 "p99.9", "max"));
         for (Metric m : Metric.values()) {
+            if (!m.latency()) continue;
             Histogram h = t.histogram(m);
             sb.append(String.format(Locale.ROOT, "%-14s %10d %10.3f %10.3f %10.3f %10.3f %10.3f%n", m.key,
                     h.getTotalCount(), p(h, 50), p(h, 90), p(h, 99), p(h, 99.9), h.getMaxValue() / 1e6));

@@ -37,6 +37,28 @@ public record GenerationRequest(List<ChatMessage> messages, int maxTokens, Strin
                 : new GenerationRequest(messages, maxTokens, apiKey, tenant, cacheSystemPrompt, sequence);
     }
 
+    /**
+     * The request with its last user message asking for the output length, as LLMPerf does for
+     * APIs that cannot be told to ignore the end of sequence (Bedrock, AgentCore): maxTokens alone
+     * caps the answer but lets the model stop early, and then E2E, req/s and cost per request
+     * would compare shorter work. Appended, so shared prefixes stay cacheable.
+     */
+    public GenerationRequest withLengthInstruction() {
+        int last = -1;
+        for (int i = messages.size() - 1; i >= 0 && last < 0; i--) {
+            if (messages.get(i).role().equals("user")) last = i;
+        }
+        if (last < 0) return this;
+        List<ChatMessage> asked = new java.util.ArrayList<>(messages);
+        asked.set(last, ChatMessage.user(messages.get(last).content() + lengthInstruction(maxTokens)));
+        return new GenerationRequest(asked, maxTokens, apiKey, tenant, cacheSystemPrompt, conversation);
+    }
+
+    static String lengthInstruction(int tokens) {
+        return "\n\nAnswer with a text of about " + tokens + " tokens: keep writing until you reach that length, "
+                + "and do not stop early.";
+    }
+
     /** The last user message: what an agent's own payload carries as its prompt. */
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {

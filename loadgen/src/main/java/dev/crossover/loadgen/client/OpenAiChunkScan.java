@@ -17,8 +17,12 @@ import java.io.IOException;
  * {@code choices[].delta.tool_calls}. A role-only or empty delta is not content.
  */
 final class OpenAiChunkScan {
-    /** What one chunk said; usage and error are null when the chunk has none. */
-    record Chunk(boolean content, Usage usage, String error) {}
+    /** What one chunk said; usage, error and finishReason are null when the chunk has none. */
+    record Chunk(boolean content, Usage usage, String error, String finishReason) {
+        Chunk(boolean content, Usage usage, String error) {
+            this(content, usage, error, null);
+        }
+    }
 
     private OpenAiChunkScan() {}
 
@@ -32,19 +36,21 @@ final class OpenAiChunkScan {
             boolean content = false;
             Usage usage = null;
             String error = null;
+            String[] finish = new String[1];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
-                if (name.equals("choices") && value == JsonToken.START_ARRAY) content |= choicesCarryContent(p);
+                if (name.equals("choices") && value == JsonToken.START_ARRAY) content |= choicesCarryContent(p, finish);
                 else if (name.equals("usage") && value == JsonToken.START_OBJECT) usage = usage(p);
                 else if (name.equals("error") && value != JsonToken.VALUE_NULL) error = json.readTree(p).toString();
                 else p.skipChildren();
             }
-            return new Chunk(content, usage, error);
+            return new Chunk(content, usage, error, finish[0]);
         }
     }
 
-    private static boolean choicesCarryContent(JsonParser p) throws IOException {
+    /** @param finish receives choices[].finish_reason when a choice carries one (stop, length, ...) */
+    private static boolean choicesCarryContent(JsonParser p, String[] finish) throws IOException {
         boolean content = false;
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
             if (t != JsonToken.START_OBJECT) {
@@ -56,6 +62,7 @@ final class OpenAiChunkScan {
                 JsonToken value = p.nextToken();
                 if (name.equals("text")) content |= nonEmptyString(p, value);
                 else if (name.equals("delta") && value == JsonToken.START_OBJECT) content |= deltaCarriesContent(p);
+                else if (name.equals("finish_reason") && value == JsonToken.VALUE_STRING) finish[0] = p.getText();
                 else p.skipChildren();
             }
         }

@@ -32,6 +32,7 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
     private boolean done;
     private Usage usage = Usage.UNKNOWN;
     private String streamError;
+    private String stopReason;
 
     /**
      * @param outcome completed with the result on the thread that read the end of the stream, before
@@ -87,7 +88,7 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
         long end = System.nanoTime();
         if (result.isDone()) return;
         RequestOutcome o = new RequestOutcome(intendedStartNanos, sendNanos, chunks, end, usage, error, httpStatus,
-                request.tenant(), detail);
+                request.tenant(), detail, stopReason);
         outcome.complete(o);
         boolean first = result.complete(o);
         Flow.Subscription s = subscription;
@@ -113,5 +114,6 @@ final class OpenAiStreamSubscriber implements HttpResponse.BodySubscriber<Reques
         }
         if (chunk.content()) chunks.add(batchNanos);
         if (chunk.usage() != null) usage = chunk.usage();
+        if (chunk.finishReason() != null) stopReason = chunk.finishReason();
     }
 }

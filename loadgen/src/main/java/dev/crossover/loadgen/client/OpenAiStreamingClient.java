@@ -81,7 +81,7 @@ public final class OpenAiStreamingClient implements StreamingClient {
                 streaming.set(s);
                 return s;
             }
-            ErrorClass error = info.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+            ErrorClass error = ErrorClass.ofStatus(info.statusCode());
             // Read the (small) error body to the end so the connection can be reused. As with a stream,
             // the outcome completes on the reading thread, before the client's own future does.
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {

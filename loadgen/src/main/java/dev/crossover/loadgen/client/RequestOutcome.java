@@ -12,9 +12,18 @@ package dev.crossover.loadgen.client;
  * @param error              null on success
  * @param httpStatus         the HTTP status, or 0 when none was received
  * @param tenant             from the request, for per-tenant results
+ * @param stopReason         why generation stopped, as the server said (OpenAI finish_reason "length"/"stop",
+ *                           Bedrock stopReason "max_tokens"/"end_turn"); null when it did not say
  */
 public record RequestOutcome(long intendedStartNanos, long sendNanos, ChunkTimes chunks, long endNanos,
-                             Usage usage, ErrorClass error, int httpStatus, String tenant, String errorDetail) {
+                             Usage usage, ErrorClass error, int httpStatus, String tenant, String errorDetail,
+                             String stopReason) {
+
+    /** An outcome without a stop reason (failures, protocols that report none). */
+    public RequestOutcome(long intendedStartNanos, long sendNanos, ChunkTimes chunks, long endNanos, Usage usage,
+                          ErrorClass error, int httpStatus, String tenant, String errorDetail) {
+        this(intendedStartNanos, sendNanos, chunks, endNanos, usage, error, httpStatus, tenant, errorDetail, null);
+    }
 
     public boolean succeeded() { return error == null; }
 

@@ -20,8 +20,18 @@ public final class ArrivalSchedule {
     /** Poisson arrivals: the previous arrival, gaps accumulate from it. */
     private double lastPoissonNanos = Double.NaN;
 
+    /** Constant arrivals: the fraction of a gap by which they are offset (a shard's phase). */
+    private final double phase;
+
     /** Warm-up is treated as a first stage at the first stage's rate. */
     public ArrivalSchedule(LoadPlan plan) {
+        this(plan, 0);
+    }
+
+    /** @param phase constant arrivals start this fraction (0..1) of a gap into each stage */
+    public ArrivalSchedule(LoadPlan plan, double phase) {
+        if (phase < 0 || phase >= 1) throw new IllegalArgumentException("phase must be in [0, 1)");
+        this.phase = phase;
         this.poisson = plan.model() == LoadModel.POISSON;
         this.random = new SplittableRandom(plan.seed());
         List<double[]> segments = new ArrayList<>();
@@ -53,7 +63,7 @@ public final class ArrivalSchedule {
                     candidate = from + -Math.log(1.0 - random.nextDouble()) * mean;
                 } else {
                     // Multiplying, not accumulating, keeps 1/3-second spacing from drifting.
-                    candidate = stageStart + k * mean;
+                    candidate = stageStart + (k + phase) * mean;
                 }
                 // Half a nanosecond of slack: 15 arrivals at 15/s must end before 1 s, not at it.
                 if (candidate < stageEndNanos[stage] - 0.5) {

@@ -43,6 +43,7 @@ final class ClosedLoopDriver {
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("loadgen-users"));
     private final SessionSender sender;
     private final StreamingClient client;
+    private final RunRecorder recorder;
     /** Guarded by this: how many users should run, and which user slots are running. */
     private int targetUsers;
     private boolean[] running = new boolean[0];
@@ -57,6 +58,7 @@ final class ClosedLoopDriver {
         this.measureStartNanos = startNanos + plan.warmup().toNanos();
         this.sender = new SessionSender(client, recorder, timers);
         this.client = client;
+        this.recorder = recorder;
     }
 
     boolean run() throws InterruptedException {
@@ -68,15 +70,27 @@ final class ClosedLoopDriver {
             for (Stage stage : plan.stages()) {
                 setUsers(stage.concurrency());
                 stageEnd += stage.duration().toNanos();
-                while (System.nanoTime() < stageEnd && !limitHit()) LockSupport.parkNanos(Math.min(50_000_000L,
-                        Math.max(1, stageEnd - System.nanoTime())));
-                if (Thread.interrupted()) throw new InterruptedException();
+                waitUntil(stageEnd);
+            }
+            if (plan.extendable()) {
+                // Too few requests for the percentiles: the last stage goes on, up to the cap.
+                long capEnd = stageEnd + plan.maxExtension().toNanos();
+                while (recorder.measuredRequests() < plan.minRequests() && System.nanoTime() < capEnd && !limitHit()) {
+                    waitUntil(Math.min(capEnd, System.nanoTime() + 50_000_000L));
+                }
             }
             setUsers(0);
+            recorder.sendingEnded(System.nanoTime());
             return users.awaitZero(plan.drainTimeout());
         } finally {
             timers.shutdownNow();
         }
+    }
+
+    private void waitUntil(long end) throws InterruptedException {
+        while (System.nanoTime() < end && !limitHit()) LockSupport.parkNanos(Math.min(50_000_000L,
+                Math.max(1, end - System.nanoTime())));
+        if (Thread.interrupted()) throw new InterruptedException();
     }
 
     private synchronized boolean limitHit() { return limitHit; }

@@ -14,6 +14,25 @@ public final class LoadRunner {
 
     private LoadRunner() {}
 
+    /**
+     * The nanoTime of the run's start: the plan's common start instant when it has one (every
+     * shard of a level the same), else just ahead of now. A shard may start late by up to its
+     * warm-up (at least 1 s): it loses warm-up requests only. Later than that, its measured
+     * schedule would no longer line up with the other shards', and it refuses to run.
+     */
+    static long startNanos(LoadPlan plan) {
+        long nowNanos = System.nanoTime();
+        if (plan.startAtEpochMillis() <= 0) return nowNanos + START_DELAY_NANOS;
+        long lateMillis = System.currentTimeMillis() - plan.startAtEpochMillis();
+        long toleranceMillis = Math.max(1_000, plan.warmup().toMillis());
+        if (lateMillis > toleranceMillis) {
+            throw new LateStartException("this shard started " + lateMillis + " ms after its level's common start ("
+                    + java.time.Instant.ofEpochMilli(plan.startAtEpochMillis()) + "), more than the " + toleranceMillis
+                    + " ms its warm-up allows: its schedule would not line up with the other shards'");
+        }
+        return nowNanos - lateMillis * 1_000_000L;
+    }
+
     public static RunResult run(String label, LoadPlan plan, StreamingClient client, Workload workload, Shard shard)
             throws InterruptedException {
         return run(label, plan, client, workload, shard, null);
@@ -34,7 +53,7 @@ public final class LoadRunner {
                                 java.util.function.Consumer<String> progress, java.time.Duration progressEvery)
             throws InterruptedException {
         LoadPlan local = shard.apply(plan);
-        long start = System.nanoTime() + START_DELAY_NANOS;
+        long start = startNanos(local);
         long runMillis = local.warmup().plus(local.stagesDuration()).toMillis();
         RunRecorder recorder = new RunRecorder(start + local.warmup().toNanos(), System.nanoTime(),
                 System.currentTimeMillis(), IntervalSeries.intervalFor(runMillis));
@@ -57,6 +76,8 @@ public final class LoadRunner {
         } finally {
             if (reporter != null) reporter.shutdownNow();
         }
+        // Requests still out after the drain timeout count as timeouts, at this instant.
+        if (!drained) recorder.closeUnfinished(System.nanoTime());
         RunResult result = recorder.result(label);
         return drained ? result : result.withFlag(FLAG_UNFINISHED);
     }

@@ -39,12 +39,14 @@ final class SessionSender {
 
     private void sendTurn(Session session, int turn, PreparedRequest prepared, long intended,
                           CompletableFuture<RequestOutcome> done) {
+        long token = recorder.sending(intended);
         client.send(prepared, intended).whenComplete((o, t) -> {
             if (o == null) {
+                recorder.forget(token);
                 done.completeExceptionally(t);
                 return;
             }
-            recorder.accept(o);
+            recorder.accept(token, o, session.turns().get(turn).request().maxTokens());
             int next = turn + 1;
             if (!o.succeeded() || next == session.turns().size()) {
                 done.complete(o);

@@ -12,6 +12,13 @@ public record Shard(int index, int count) {
         if (count < 1 || index < 0 || index >= count) throw new IllegalArgumentException("bad shard " + index + "/" + count);
     }
 
+    /**
+     * Where this shard's constant arrivals sit within one of its gaps, 0..1: shard k of n fires
+     * k/n of a gap after shard 0, so n shards at rate r/n together fire every 1/r, as one pod
+     * would, instead of n requests at once.
+     */
+    public double phase() { return (double) index / count; }
+
     public long sequence(long local) { return index + local * count; }
 
     public double rate(double total) { return total / count; }
@@ -27,6 +34,9 @@ public record Shard(int index, int count) {
         return new LoadPlan(plan.model(), plan.stages().stream()
                 .map(s -> new Stage(s.duration(), rate(s.ratePerSecond()), concurrency(s.concurrency()))).toList(),
                 plan.warmup(), plan.maxRequests() == 0 ? 0 : Math.max(1, plan.maxRequests() / count),
-                seed(plan.seed()), plan.drainTimeout());
+                seed(plan.seed()), plan.drainTimeout(),
+                // Each shard reaches its part of the minimum, rounded up: together at least the whole.
+                plan.minRequests() == 0 ? 0 : (plan.minRequests() + count - 1) / count, plan.maxExtension(),
+                plan.startAtEpochMillis());
     }
 }

@@ -17,6 +17,7 @@ import dev.crossover.loadgen.load.Shard;
 import dev.crossover.loadgen.load.Stage;
 import dev.crossover.loadgen.result.Calibration;
 import dev.crossover.loadgen.result.Counter;
+import dev.crossover.loadgen.result.GoodputLimits;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.loadgen.servermetrics.PrefixCacheCounters;
 import dev.crossover.loadgen.workload.ScenarioWorkloads;
@@ -73,8 +74,9 @@ public final class PlanExecutor {
         Map<String, PrefixCacheCounters.Reading> before = metricsUrls.isEmpty() ? Map.of() : counters.read(metricsUrls);
         try (StreamingClient client = client(plan.target())) {
             Workload workload = ScenarioWorkloads.build(plan.workload(), seed(plan), env);
+            GoodputLimits goodput = goodput(plan.goodput());
             result = LoadRunner.run(plan.label() == null ? "run" : plan.label(), loadPlan(plan), client, workload,
-                    shard, null, progress, progressEvery);
+                    shard, goodput == null ? null : recorder -> recorder.judgeGoodput(goodput), progress, progressEvery);
         }
         if (!metricsUrls.isEmpty()) {
             PrefixCacheCounters.Delta delta = PrefixCacheCounters.delta(before, counters.read(metricsUrls));
@@ -88,6 +90,15 @@ public final class PlanExecutor {
         return calibration == null ? result : result.withCalibration(calibration);
     }
 
+    static GoodputLimits goodput(RunPlan.GoodputSpec g) {
+        if (g == null) return null;
+        return new GoodputLimits(nanos(g.ttft()), nanos(g.tpot()), nanos(g.e2e()));
+    }
+
+    private static long nanos(String duration) {
+        return duration == null ? 0 : Durations.parse(duration).toNanos();
+    }
+
     StreamingClient client(RunPlan.Target t) {
         Objects.requireNonNull(t, "plan.target is required");
         String kind = t.kind() == null ? "openai" : t.kind().toLowerCase(Locale.ROOT);
@@ -98,7 +109,7 @@ public final class PlanExecutor {
                     Objects.requireNonNull(t.model(), "target.model (model id or ARN) is required"),
                     t.region() == null ? "us-east-1" : t.region(),
                     t.endpointOverride() == null ? null : URI.create(t.endpointOverride()), null, timeout,
-                    DEFAULT_MAX_CONNECTIONS));
+                    DEFAULT_MAX_CONNECTIONS, Boolean.TRUE.equals(t.promptCaching())));
         }
         if (kind.equals("agentcore")) {
             // The runtime ARN travels in target.model, as the Bedrock model id does.
@@ -138,7 +149,10 @@ public final class PlanExecutor {
                 ? Durations.parse(plan.target().timeout()) : DEFAULT_TIMEOUT;
         return new LoadPlan(model, stages, l.warmup() == null ? Duration.ZERO : Durations.parse(l.warmup()),
                 l.maxRequests() == null ? 0 : l.maxRequests(), seed(plan),
-                l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()));
+                l.drainTimeout() == null ? timeout : Durations.parse(l.drainTimeout()),
+                l.minRequests() == null ? 0 : l.minRequests(),
+                l.maxExtension() == null ? Duration.ZERO : Durations.parse(l.maxExtension()),
+                l.startAt() == null ? 0 : java.time.Instant.parse(l.startAt()).toEpochMilli());
     }
 
     Shard shard(RunPlan.ShardSpec s) {

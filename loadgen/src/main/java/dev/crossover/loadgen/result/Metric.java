@@ -1,6 +1,6 @@
 package dev.crossover.loadgen.result;
 
-/** The latency distributions every run records, all in nanoseconds. */
+/** The distributions every run records: latencies in nanoseconds, and token counts per request. */
 public enum Metric {
     /** Time to first content token, from the intended start. */
     TTFT("ttft"),
@@ -8,12 +8,25 @@ public enum Metric {
     ITL("itl"),
     /** Time per output token after the first, one value per request. */
     TPOT("tpot"),
-    /** End-to-end: intended start to end of stream. */
+    /** End-to-end: intended start to end of stream, or to the failure, for every request (schema 2; successes only in schema 1). */
     E2E("e2e"),
     /** Actual send minus intended send: the client's own lateness. */
-    SCHEDULING_LAG("schedulingLag");
+    SCHEDULING_LAG("schedulingLag"),
+    /** Prompt tokens of each successful request as the server counted them (cached parts included). */
+    INPUT_TOKENS("inputTokensPerRequest", "tokens"),
+    /** Output tokens of each successful request as the server counted them. */
+    OUTPUT_TOKENS("outputTokensPerRequest", "tokens");
 
     public final String key;
+    /** "ns" for latencies, "tokens" for token counts. */
+    public final String unit;
 
-    Metric(String key) { this.key = key; }
+    Metric(String key) { this(key, "ns"); }
+
+    Metric(String key, String unit) {
+        this.key = key;
+        this.unit = unit;
+    }
+
+    public boolean latency() { return unit.equals("ns"); }
 }

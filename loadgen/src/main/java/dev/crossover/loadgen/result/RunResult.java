@@ -22,7 +22,14 @@ import java.util.TreeSet;
 public record RunResult(String label, long windowStartEpochMillis, long windowEndEpochMillis, int shards,
                         MetricsSection total, Map<String, MetricsSection> byTenant, SortedSet<String> flags,
                         Calibration calibration, IntervalSeries intervals) {
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: E2E covers failed and unfinished requests too, HTTP errors split into client and server
+     * errors (and Bedrock's model-not-ready), goodput counters. Readers accept 1 as well (its
+     * counters missing from 2 read as 0).
+     */
+    public static final int SCHEMA_VERSION = 2;
+    /** The oldest schema this build still reads. */
+    public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;
     /** Set when the client's scheduling lag p99 passed the calibration threshold. */
     public static final String FLAG_SCHEDULING_LAG = "SCHEDULING_LAG_ABOVE_THRESHOLD";
 

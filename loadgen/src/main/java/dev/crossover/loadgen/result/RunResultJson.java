@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * ignored on read: merging is done on histograms and counters only.
  *
  * <pre>
- * { "schemaVersion": 1, "label": ..., "window": {"startEpochMillis", "endEpochMillis"}, "shards": n,
+ * { "schemaVersion": 2, "label": ..., "window": {"startEpochMillis", "endEpochMillis"}, "shards": n,
  *   "flags": [...], "calibration": {...} | null,
  *   "total": SECTION, "tenants": {"name": SECTION + "summary"}, "summary": {...},
  *   "intervals": {"intervalMillis": n, "points": [{"startEpochMillis", counts, "ttft", "e2e", derived p50/p99}]} }
@@ -110,11 +110,13 @@ public final class RunResultJson {
         for (Counter c : Counter.values()) counters.put(c.key, s.counter(c));
         ObjectNode errors = n.putObject("errors");
         s.errors().forEach((e, count) -> errors.put(e.name(), count));
+        ObjectNode stops = n.putObject("stopReasons");
+        s.stopReasons().forEach(stops::put);
         ObjectNode statuses = n.putObject("failedHttpStatuses");
         s.failedHttpStatuses().forEach((code, count) -> statuses.put(String.valueOf(code), count));
         ObjectNode histograms = n.putObject("histograms");
         for (Metric m : Metric.values()) {
-            histograms.putObject(m.key).put("unit", "ns").put("encoding", Histograms.ENCODING)
+            histograms.putObject(m.key).put("unit", m.unit).put("encoding", Histograms.ENCODING)
                     .put("data", Histograms.encode(s.histogram(m)));
         }
         return n;
@@ -130,9 +132,9 @@ public final class RunResultJson {
 
     public static RunResult fromTree(JsonNode root) {
         int version = root.path("schemaVersion").asInt(-1);
-        if (version != RunResult.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unsupported result schemaVersion " + version
-                    + " (this loadgen reads " + RunResult.SCHEMA_VERSION + ")");
+        if (version < RunResult.OLDEST_READABLE_SCHEMA_VERSION || version > RunResult.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unsupported result schemaVersion " + version + " (this loadgen reads "
+                    + RunResult.OLDEST_READABLE_SCHEMA_VERSION + " to " + RunResult.SCHEMA_VERSION + ")");
         }
         TreeSet<String> flags = new TreeSet<>();
         root.path("flags").forEach(f -> flags.add(f.asText()));
@@ -159,7 +161,13 @@ public final class RunResultJson {
     private static MetricsSection readSection(JsonNode n) {
         MetricsSection s = new MetricsSection();
         for (Counter c : Counter.values()) s.add(c, n.path("counters").path(c.key).asLong(0));
+        if (!n.path("counters").has(Counter.REQUESTS_SUCCEEDED_IN_WINDOW.key)) {
+            // Schema 1: the window ran to the last completion, so every completion was in it.
+            s.add(Counter.REQUESTS_SUCCEEDED_IN_WINDOW, s.counter(Counter.REQUESTS_SUCCEEDED));
+            s.add(Counter.OUTPUT_TOKENS_IN_WINDOW, s.counter(Counter.OUTPUT_TOKENS));
+        }
         n.path("errors").fields().forEachRemaining(e -> s.addError(ErrorClass.valueOf(e.getKey()), e.getValue().asLong()));
+        n.path("stopReasons").fields().forEachRemaining(e -> s.addStopReason(e.getKey(), e.getValue().asLong()));
         n.path("failedHttpStatuses").fields()
                 .forEachRemaining(e -> s.addFailedHttpStatus(Integer.parseInt(e.getKey()), e.getValue().asLong()));
         for (Metric m : Metric.values()) {

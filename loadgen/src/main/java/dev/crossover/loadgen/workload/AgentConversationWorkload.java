@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class AgentConversationWorkload implements Workload {
     static final List<String> TOOLS = List.of("web_search", "db_query", "calculator");
-    private static final int TURNS = 5;
+    static final int DEFAULT_TURNS = 5;
 
     private final long seed;
     private final String systemPrompt;
@@ -26,9 +26,27 @@ public final class AgentConversationWorkload implements Workload {
     private final TokenLengths toolResultTokens;
     private final TokenLengths outputTokens;
     private final Duration toolLatency;
+    private final int turnCount;
+    private final int toolCalls;
 
     public AgentConversationWorkload(long seed, TokenLengths userTokens, TokenLengths toolResultTokens,
                                      TokenLengths outputTokens, Duration toolLatency) {
+        this(seed, userTokens, toolResultTokens, outputTokens, toolLatency, DEFAULT_TURNS, TOOLS.size());
+    }
+
+    /**
+     * @param turns     requests per conversation, each resending the history
+     * @param toolCalls tool calls, one after each of the first turns: at most turns - 1 (a call needs
+     *                  a turn after it to receive its result); the tools named cycle
+     */
+    public AgentConversationWorkload(long seed, TokenLengths userTokens, TokenLengths toolResultTokens,
+                                     TokenLengths outputTokens, Duration toolLatency, int turns, int toolCalls) {
+        if (turns < 1 || toolCalls < 0 || toolCalls > turns - 1) {
+            throw new IllegalArgumentException("an agent conversation needs turns >= 1 and 0 <= toolCalls <= turns - 1"
+                    + " (got turns " + turns + ", toolCalls " + toolCalls + ")");
+        }
+        this.turnCount = turns;
+        this.toolCalls = toolCalls;
         this.seed = seed;
         this.systemPrompt = SystemPromptWorkload.fixedPrompts("an agent", 1, 500).get(0)
                 + " Tools: " + String.join(", ", TOOLS) + ".";
@@ -46,16 +64,17 @@ public final class AgentConversationWorkload implements Workload {
         history.add(ChatMessage.user(SyntheticText.nonce(seed, sequence) + " Task: "
                 + SyntheticText.words(random, userTokens.sample(random))));
         List<Turn> turns = new ArrayList<>();
-        for (int turn = 0; turn < TURNS; turn++) {
-            // Turns 2-4 follow a tool call; turn 5 follows the user's follow-up question.
-            Duration pause = turn >= 1 && turn <= TOOLS.size() ? toolLatency : Duration.ZERO;
+        for (int turn = 0; turn < turnCount; turn++) {
+            // The turns after the first toolCalls ones follow a tool call; the rest follow a user's follow-up.
+            Duration pause = turn >= 1 && turn <= toolCalls ? toolLatency : Duration.ZERO;
             turns.add(new Turn(GenerationRequest.of(history, outputTokens.sample(random)), pause));
-            if (turn < TOOLS.size()) {
-                String tool = TOOLS.get(turn);
+            if (turn == turnCount - 1) break;
+            if (turn < toolCalls) {
+                String tool = TOOLS.get(turn % TOOLS.size());
                 history.add(ChatMessage.assistant("Calling " + tool + "(" + SyntheticText.words(random, 8) + ")"));
                 history.add(ChatMessage.user("Result of " + tool + ": "
                         + SyntheticText.words(random, toolResultTokens.sample(random))));
-            } else if (turn == TOOLS.size()) {
+            } else {
                 history.add(ChatMessage.assistant(SyntheticText.words(random, 40)));
                 history.add(ChatMessage.user("Follow-up: " + SyntheticText.words(random, userTokens.sample(random))));
             }

@@ -23,18 +23,26 @@ public final class ScenarioWorkloads {
         return switch (Scenario.byId(scenario)) {
             case SIMPLE_INFERENCE, CUSTOM_IMPORT ->
                     new SyntheticWorkload(seed, lengths(spec, true, "500"), lengths(spec, false, "1000"), unique(spec));
-            case REPEATED_SYSTEM_PROMPTS -> new SystemPromptWorkload(seed, 3, SYSTEM_PROMPT_TOKENS,
+            case REPEATED_SYSTEM_PROMPTS -> new SystemPromptWorkload(seed, or(spec == null ? null : spec.systemPrompts(), 3),
+                    or(spec == null ? null : spec.systemPromptTokens(), SYSTEM_PROMPT_TOKENS),
                     lengths(spec, true, "uniform:50:200"), lengths(spec, false, "200"));
             case GATEWAY_OVERHEAD ->
                     new SyntheticWorkload(seed, lengths(spec, true, "128"), lengths(spec, false, "32"), unique(spec));
             case MULTI_TURN_AGENT -> new AgentConversationWorkload(seed, lengths(spec, true, "uniform:30:120"),
                     TokenLengths.parse("uniform:100:400"), lengths(spec, false, "150"),
-                    spec.toolLatency() == null ? DEFAULT_TOOL_LATENCY : Durations.parse(spec.toolLatency()));
-            case MULTI_TENANT -> new MultiTenantWorkload(seed, tenants(spec, env), 1000,
+                    spec == null || spec.toolLatency() == null ? DEFAULT_TOOL_LATENCY : Durations.parse(spec.toolLatency()),
+                    or(spec == null ? null : spec.turns(), AgentConversationWorkload.DEFAULT_TURNS),
+                    or(spec == null ? null : spec.toolCalls(), AgentConversationWorkload.TOOLS.size()));
+            case MULTI_TENANT -> new MultiTenantWorkload(seed, tenants(spec, env),
+                    or(spec == null ? null : spec.systemPromptTokens(), 1000),
                     lengths(spec, true, "uniform:50:300"), lengths(spec, false, "200"));
             case BREAK_EVEN_SWEEP, SOAK, BURST ->
                     new SyntheticWorkload(seed, lengths(spec, true, "500"), lengths(spec, false, "300"), unique(spec));
         };
+    }
+
+    private static int or(Integer given, int preset) {
+        return given == null ? preset : given;
     }
 
     private static TokenLengths lengths(RunPlan.WorkloadSpec spec, boolean input, String preset) {

@@ -51,7 +51,7 @@ class CliAgainstSimulatorTest {
                 "--output-tokens", "8", "--input-tokens", "uniform:10:50", "--label", "cli-flags", "-o", result.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(Files.readString(result));
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.path("label").asText()).isEqualTo("cli-flags");
         assertThat(json.path("total").path("counters").path("requestsSucceeded").asLong()).isPositive();
         assertThat(json.path("total").path("counters").path("outputTokens").asLong())

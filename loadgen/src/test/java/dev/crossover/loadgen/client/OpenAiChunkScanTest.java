@@ -27,7 +27,7 @@ class OpenAiChunkScanTest {
                 """).content()).isFalse();
         assertThat(scan("""
                 {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}
-                """)).isEqualTo(new OpenAiChunkScan.Chunk(false, null, null));
+                """)).isEqualTo(new OpenAiChunkScan.Chunk(false, null, null, "stop"));
         assertThat(scan("""
                 {"choices":[{"delta":{"tool_calls":[]}}]}""").content()).isFalse();
         assertThat(scan("""
@@ -77,5 +77,14 @@ class OpenAiChunkScanTest {
     void refusesMalformedJson() {
         assertThatThrownBy(() -> scan("{\"choices\":[{\"delta\":{\"content\":\"a\"}")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> scan("{\"choices\": tru}")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theFinishReasonIsKeptAndANullOneIsNone() throws IOException {
+        assertThat(scan("""
+                {"choices":[{"index":0,"delta":{"content":"end"},"finish_reason":"length"}]}""").finishReason())
+                .isEqualTo("length");
+        assertThat(scan("""
+                {"choices":[{"index":0,"delta":{"content":"mid"},"finish_reason":null}]}""").finishReason()).isNull();
     }
 }

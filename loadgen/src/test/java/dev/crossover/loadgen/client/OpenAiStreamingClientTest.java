@@ -71,18 +71,23 @@ class OpenAiStreamingClientTest {
     }
 
     @Test
-    void classifies429AsThrottledAndOtherStatusesAsHttpStatus() throws Exception {
+    void classifies429AsThrottled4xxAsClientAnd5xxAsServerErrors() throws Exception {
         try (var server = new ScriptedHttpServer(e -> {
-            boolean throttle = new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).contains("throttle");
-            ScriptedHttpServer.respond(e, throttle ? 429 : 503, "{\"error\":\"busy\"}");
+            String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            ScriptedHttpServer.respond(e, body.contains("throttle") ? 429 : body.contains("refuse") ? 400 : 503,
+                    "{\"error\":\"busy\"}");
         }); var c = client(server.baseUrl(), Duration.ofSeconds(10))) {
             RequestOutcome throttled = c.send(GenerationRequest.of(List.of(ChatMessage.user("throttle")), 4),
                     System.nanoTime()).get();
             assertThat(throttled.error()).isEqualTo(ErrorClass.THROTTLED);
             assertThat(throttled.httpStatus()).isEqualTo(429);
             RequestOutcome unavailable = c.send(hello(), System.nanoTime()).get();
-            assertThat(unavailable.error()).isEqualTo(ErrorClass.HTTP_STATUS);
+            assertThat(unavailable.error()).isEqualTo(ErrorClass.SERVER_ERROR);
             assertThat(unavailable.httpStatus()).isEqualTo(503);
+            RequestOutcome refused = c.send(GenerationRequest.of(List.of(ChatMessage.user("refuse")), 4),
+                    System.nanoTime()).get();
+            assertThat(refused.error()).isEqualTo(ErrorClass.CLIENT_ERROR);
+            assertThat(refused.httpStatus()).isEqualTo(400);
             assertThat(unavailable.errorDetail()).contains("busy");
         }
     }

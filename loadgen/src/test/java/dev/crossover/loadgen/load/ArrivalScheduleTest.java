@@ -75,4 +75,21 @@ class ArrivalScheduleTest {
         assertThat(s0.rate(30)).isEqualTo(10);
         assertThat(List.of(s0.sequence(0), s0.sequence(1), s2.sequence(0), s2.sequence(1))).containsExactly(0L, 3L, 2L, 5L);
     }
+
+    @Test
+    void constantRateShardsArePhaseOffsetSoTogetherTheyFireEvenly() {
+        LoadPlan whole = plan(LoadModel.CONSTANT, 1, Duration.ZERO, Stage.rate(Duration.ofSeconds(1), 40));
+        List<Long> merged = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            Shard shard = new Shard(k, 4);
+            ArrivalSchedule s = new ArrivalSchedule(shard.apply(whole), shard.phase());
+            for (long o = s.next(); o >= 0; o = s.next()) merged.add(o);
+        }
+        merged.sort(Long::compare);
+        // Four shards at 10/s each: 40 arrivals 25 ms apart, as one pod at 40/s, never four at once.
+        assertThat(merged).hasSize(40);
+        for (int i = 1; i < merged.size(); i++) {
+            assertThat(merged.get(i) - merged.get(i - 1)).isBetween(24_999_999L, 25_000_001L);
+        }
+    }
 }

@@ -91,7 +91,7 @@ class RunResultJsonTest {
         rec.accept(single(5_000_000L));
         ObjectNode tree = RunResultJson.toTree(rec.result("lbl").withFlag(RunResult.FLAG_SCHEDULING_LAG)
                 .withCalibration(new Calibration(1000, 2000, 1_000_000)));
-        assertThat(tree.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(tree.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(tree.path("total").path("histograms").path("ttft").path("encoding").asText())
                 .isEqualTo("hdrhistogram-compressed-base64");
         assertThat(tree.path("flags").get(0).asText()).isEqualTo("SCHEDULING_LAG_ABOVE_THRESHOLD");
@@ -99,9 +99,16 @@ class RunResultJsonTest {
         assertThat(back.calibration()).isEqualTo(new Calibration(1000, 2000, 1_000_000));
         assertThat(back.flags()).containsExactly(RunResult.FLAG_SCHEDULING_LAG);
 
-        tree.put("schemaVersion", 2);
-        String v2 = new ObjectMapper().writeValueAsString(tree);
-        assertThatThrownBy(() -> RunResultJson.read(v2)).hasMessageContaining("schemaVersion 2");
+        tree.put("schemaVersion", 3);
+        String v3 = new ObjectMapper().writeValueAsString(tree);
+        assertThatThrownBy(() -> RunResultJson.read(v3)).hasMessageContaining("schemaVersion 3");
+        // Schema 1 (before goodput and the split HTTP errors) still reads: its extra counters are 0.
+        tree.put("schemaVersion", 1);
+        ((ObjectNode) tree.path("total").path("counters")).remove("goodputRequests");
+        ((ObjectNode) tree.path("total").path("errors")).put("HTTP_STATUS", 2);
+        RunResult v1 = RunResultJson.read(new ObjectMapper().writeValueAsString(tree));
+        assertThat(v1.total().counter(dev.crossover.loadgen.result.Counter.GOODPUT_REQUESTS)).isZero();
+        assertThat(v1.total().errors()).containsEntry(dev.crossover.loadgen.client.ErrorClass.HTTP_STATUS, 2L);
     }
 
     @Test

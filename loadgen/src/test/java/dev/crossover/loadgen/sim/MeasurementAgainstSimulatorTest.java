@@ -215,4 +215,28 @@ class MeasurementAgainstSimulatorTest {
             assertThat(o.ttftNanos()).isBetween(TTFT_NANOS - 100_000, TTFT_NANOS + 50_000_000);
         }
     }
+
+    /**
+     * Goodput, stop reasons and token counts against the simulator's known behaviour: TTFT 100 ms
+     * and TPOT 10 ms, exactly {@code OUTPUT_TOKENS} tokens (ignore_eos), finish_reason "length".
+     */
+    @Test
+    void goodputStopReasonsAndOutputLengthsFollowTheSimulatorsBehaviour() throws Exception {
+        LoadPlan plan = new LoadPlan(LoadModel.CLOSED, List.of(Stage.concurrency(Duration.ofSeconds(2), 4)),
+                Duration.ZERO, 0, 1, Duration.ofSeconds(10));
+        RunResult within = LoadRunner.run("goodput", plan, client, workload(3), Shard.SINGLE,
+                rec -> rec.judgeGoodput(new dev.crossover.loadgen.result.GoodputLimits(1_000_000_000L, 50_000_000L, 0)));
+        RunResult tooStrict = LoadRunner.run("goodput-strict", plan, client, workload(4), Shard.SINGLE,
+                rec -> rec.judgeGoodput(new dev.crossover.loadgen.result.GoodputLimits(1_000_000_000L, 5_000_000L, 0)));
+        long ok = within.total().counter(Counter.REQUESTS_SUCCEEDED);
+        assertThat(ok).isGreaterThan(10);
+        // TTFT ~100 ms < 1 s and TPOT ~10 ms < 50 ms: every request counts; a 5 ms TPOT limit: none.
+        assertThat(within.total().counter(Counter.GOODPUT_REQUESTS)).isEqualTo(ok);
+        assertThat(tooStrict.total().counter(Counter.GOODPUT_REQUESTS)).isZero();
+        assertThat(within.total().stopReasons()).containsExactly(java.util.Map.entry("length", ok));
+        assertThat(within.total().histogram(Metric.OUTPUT_TOKENS).getValueAtPercentile(50)).isEqualTo(OUTPUT_TOKENS);
+        assertThat(within.total().counter(Counter.REQUESTED_OUTPUT_TOKENS)).isEqualTo(ok * OUTPUT_TOKENS);
+        assertThat(dev.crossover.loadgen.result.Summary.of(within).path("outputTokensOfRequested").asDouble()).isEqualTo(1.0);
+        assertThat(within.total().histogram(Metric.INPUT_TOKENS).getValueAtPercentile(50)).isBetween(20L, 100L);
+    }
 }

@@ -110,4 +110,32 @@ class ScenarioWorkloadsTest {
         }
         assertThat(TokenLengths.parse("42").sample(r)).isEqualTo(42);
     }
+
+    @Test
+    void thePlansTurnsAndToolCallsShapeTheAgentConversation() {
+        Workload w = ScenarioWorkloads.build(new RunPlan.WorkloadSpec("multi-turn-agent", null, null, null, null, "100ms",
+                8, 5, null, null), 1, Map.of());
+        Session s = w.session(0);
+        assertThat(s.turns()).hasSize(8);
+        assertThat(s.turns().stream().filter(t -> t.pauseBefore().equals(Duration.ofMillis(100)))).hasSize(5);
+        String last = s.turns().get(7).request().messages().toString();
+        // Five calls cycle over the three tools: web_search twice, db_query twice, calculator once.
+        assertThat(last.split("Calling web_search", -1)).hasSize(3);
+        assertThat(last.split("Calling calculator", -1)).hasSize(2);
+        assertThat(ScenarioWorkloads.build(new RunPlan.WorkloadSpec("multi-turn-agent", null, null, null, null, null,
+                1, 0, null, null), 1, Map.of()).session(0).turns()).hasSize(1);
+    }
+
+    @Test
+    void thePlansSystemPromptCountAndLengthShapeTheSharedPrompts() {
+        var w = (SystemPromptWorkload) ScenarioWorkloads.build(new RunPlan.WorkloadSpec("repeated-system-prompts",
+                null, null, null, null, null, null, null, 5, 300), 1, Map.of());
+        assertThat(w.systemPrompts()).hasSize(5);
+        // "You are system assistant #n." and 300 words.
+        assertThat(w.systemPrompts()).allSatisfy(p -> assertThat(words(p)).isEqualTo(305));
+        Workload tenants = ScenarioWorkloads.build(new RunPlan.WorkloadSpec("multi-tenant", null, null, null, null, null,
+                null, null, null, 120), 1, Map.of());
+        String system = tenants.session(0).turns().get(0).request().messages().get(0).content();
+        assertThat(words(system)).isBetween(120, 126);
+    }
 }

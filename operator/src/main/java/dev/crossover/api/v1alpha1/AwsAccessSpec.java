@@ -16,6 +16,7 @@ public class AwsAccessSpec {
   private String region;
 
   @Size(min = 1, max = 253)
+  @Pattern(ApiGroup.DNS_SUBDOMAIN_PATTERN)
   @JsonPropertyDescription("ServiceAccount the load pods run as, bound to an IAM role through EKS Pod Identity or IRSA (preferred: no long-lived keys).")
   private String serviceAccountName;
 

@@ -8,10 +8,16 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.modelUnits) || (has(self.pricing) && self.pricing in ['ProvisionedThroughput', 'CustomModelImport'])",
+    messageExpression = "'bedrock.modelUnits would be ignored with pricing ' + (has(self.pricing) ? self.pricing : 'OnDemand') "
+        + "+ ': model units are billed only for ProvisionedThroughput and CustomModelImport'",
+    fieldPath = ".modelUnits")
 public class BedrockTarget {
 
   public enum Pricing { OnDemand, Batch, ProvisionedThroughput, CustomModelImport }

@@ -12,10 +12,6 @@ import lombok.Data;
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "self.targets.all(t, self.targets.exists_one(o, o.name == t.name))",
-    message = "target names must be unique",
-    fieldPath = ".targets")
-@ValidationRule(
     value = "!self.targets.exists(t, has(t.bedrock) || has(t.agentCore)) || (has(self.aws) && (has(self.aws.serviceAccountName) || has(self.aws.credentialsSecretRef)))",
     message = "bedrock and agentCore targets need AWS credentials: set aws.serviceAccountName (Pod Identity or IRSA) or aws.credentialsSecretRef",
     fieldPath = ".aws",
@@ -29,6 +25,13 @@ import lombok.Data;
     value = "oldSelf == self",
     message = "a BenchmarkRun's spec is immutable once created: create a new run to measure something else",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "!has(self.execution) || !has(self.execution.levelTimeout) || duration(self.execution.levelTimeout) > "
+        + "(has(self.load) && has(self.load.warmup) ? duration(self.load.warmup) : duration('30s')) "
+        + "+ (has(self.load) && has(self.load.duration) ? duration(self.load.duration) : duration('0s'))",
+    messageExpression = "'execution.levelTimeout ' + self.execution.levelTimeout + ' is not longer than the warm-up "
+        + "(load.warmup, default 30s) plus load.duration: every level would be stopped before its measurement ends'",
+    fieldPath = ".execution.levelTimeout")
 public class BenchmarkRunSpec {
 
   public enum Scenario {

@@ -42,6 +42,9 @@ public class BenchmarkRunStatus extends ConditionedStatus {
   @JsonPropertyDescription("The answer in one line, e.g. which target to use below and above the crossover.")
   private String recommendation;
 
+  @JsonPropertyDescription("What the monthly cost figures assume: traffic profile, hours, instance pricing and the rates of support pods.")
+  private String costAssumptions;
+
   @JsonPropertyDescription("The fastest and the cheapest target at a glance.")
   private RunSummary summary;
 

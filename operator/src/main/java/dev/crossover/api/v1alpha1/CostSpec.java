@@ -13,6 +13,10 @@ import lombok.Data;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CostSpec {
 
+  /**
+   * Spot: capacity can be reclaimed at two minutes' notice. Reserved: a reserved instance or
+   * Savings Plan's effective hourly rate (price key ec2-reserved/<type>, pinned or from AWS).
+   */
   public enum InstancePricing { OnDemand, Spot, Reserved }
 
   @Min(1)
@@ -20,7 +24,8 @@ public class CostSpec {
   @JsonPropertyDescription("Hours in a month for monthly figures. Default 730.")
   private Integer hoursPerMonth;
 
-  @JsonPropertyDescription("Which instance price self-managed cost uses. Default OnDemand.")
+  @JsonPropertyDescription("Which instance price self-managed cost uses: OnDemand, Spot (capacity can vanish at two minutes' notice), or Reserved "
+      + "(a reserved instance or Savings Plan effective hourly rate, price key ec2-reserved/<type>). Default OnDemand.")
   private InstancePricing instancePricing;
 
   @Pattern(ApiGroup.USD_PATTERN)
@@ -34,4 +39,14 @@ public class CostSpec {
   @Size(max = 32)
   @JsonPropertyDescription("Monthly traffic levels (tokens per month, e.g. \"1e9\") at which monthly cost is reported. Default: a log sweep from 1e6 to 1e11.")
   private List<String> trafficLevels;
+
+  @JsonPropertyDescription("The traffic shape monthly figures assume: peak to mean, hours per day, the self-managed floor and scale to zero.")
+  private TrafficProfileSpec trafficProfile;
+
+  @Size(max = 32)
+  @JsonPropertyDescription("Monthly costs Crossover does not run, added to the targets they apply to (e.g. Langfuse, Prometheus, on-call people).")
+  private List<CostLineItem> lineItems;
+
+  @JsonPropertyDescription("How gateway and endpoint-picker pods are priced from their resource requests. Default: rates derived from m5.large.")
+  private PodPricingSpec podPricing;
 }

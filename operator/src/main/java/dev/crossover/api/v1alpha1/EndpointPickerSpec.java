@@ -6,10 +6,15 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!(has(self.prefixCacheWeight) && self.prefixCacheWeight == 0 && has(self.queueWeight) && self.queueWeight == 0 "
+        + "&& has(self.kvCacheUtilizationWeight) && self.kvCacheUtilizationWeight == 0)",
+    message = "at least one of prefixCacheWeight, queueWeight and kvCacheUtilizationWeight must be above 0: with every scorer weighted 0 the picker picks blindly")
 public class EndpointPickerSpec {
 
   public enum FailureMode { FailOpen, FailClose }

@@ -22,7 +22,22 @@ import lombok.Data;
     value = "!has(self.simulator) || !has(self.type) || self.type == 'Simulator'",
     message = "engine.simulator applies only when engine.type is Simulator",
     fieldPath = ".simulator")
+@ValidationRule(
+    value = "!has(self.extraArgs) || !self.extraArgs.exists(a, a.matches('" + EngineSpec.ARGS_CROSSOVER_SETS + "'))",
+    messageExpression = "'engine.extraArgs: ' + self.extraArgs.filter(a, a.matches('" + EngineSpec.ARGS_CROSSOVER_SETS + "'))[0] "
+        + "+ ' contradicts what Crossover sets from the spec (model.name, model.servedName, model.maxModelLen, "
+        + "engine.gpuMemoryUtilization, engine.maxNumSeqs, engine.tensorParallelSize, engine.enablePrefixCaching, "
+        + "engine.simulator; --port is fixed by the Service): set that field instead'",
+    fieldPath = ".extraArgs")
 public class EngineSpec {
+
+  /**
+   * Arguments the model server already gets from first-class fields (ModelServerRenderer); the
+   * same flag in extraArgs would contradict the field, and which one wins is the server's choice.
+   */
+  public static final String ARGS_CROSSOVER_SETS = "^(--(model|served-model-name|port|max-model-len|gpu-memory-utilization"
+      + "|max-num-seqs|tensor-parallel-size|enable-prefix-caching|no-enable-prefix-caching|mode|time-to-first-token"
+      + "|inter-token-latency|failure-injection-rate)|-tp)(=.*)?$";
 
   public enum Type { vLLM, Simulator }
 
@@ -48,6 +63,9 @@ public class EngineSpec {
 
   @Min(0.1)
   @Max(0.99)
+  // The API server compares an integer against a fractional minimum after truncating the
+  // minimum (0 >= int(0.1) passes), so the bound is checked again in CEL, where 0 is a number.
+  @ValidationRule(value = "self >= 0.1", message = "must be at least 0.1")
   @Default("0.9")
   @JsonPropertyDescription("Fraction of each GPU's memory vLLM may use for weights and KV cache (--gpu-memory-utilization).")
   private Double gpuMemoryUtilization;
@@ -73,6 +91,8 @@ public class EngineSpec {
   private Quantity modelCacheSize;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('24h')", messageExpression = "'must be above 0s and at most 24h, got ' + self")
   @JsonPropertyDescription("How long the startup probe waits for the model to download and load before the pod is restarted. Default 30m.")
   private String startupTimeout;
 

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import lombok.Data;
 
@@ -29,6 +30,8 @@ public class ExecutionSpec {
   private Integer backoffLimit;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('168h')", messageExpression = "'must be above 0s and at most 168h, got ' + self")
   @JsonPropertyDescription("Longest a single level may run, warm-up included, before it is stopped and marked failed. Default: 3x its planned time plus 5m.")
   private String levelTimeout;
 
@@ -36,6 +39,8 @@ public class ExecutionSpec {
   private ResourceRequirements resources;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('1h')", messageExpression = "'must be at most 1h, got ' + self")
   @JsonPropertyDescription("Pause between levels so queues drain and caches settle. Default 10s.")
   private String cooldown;
 }

@@ -2,9 +2,9 @@ package dev.crossover.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -31,13 +31,9 @@ import lombok.Data;
     message = "bifrost settings apply only to type Bifrost",
     fieldPath = ".bifrost")
 @ValidationRule(
-    value = "self.backends.all(b, self.backends.exists_one(o, o.name == b.name))",
-    message = "backend names must be unique",
+    value = "self.backends.exists(b, !has(b.weight) || b.weight > 0)",
+    message = "at least one backend needs a weight above 0: with every weight 0 no request has a backend to go to",
     fieldPath = ".backends")
-@ValidationRule(
-    value = "!has(self.tenants) || self.tenants.all(t, self.tenants.exists_one(o, o.name == t.name))",
-    message = "tenant names must be unique",
-    fieldPath = ".tenants")
 @ValidationRule(
     value = "!has(self.semanticCache) || self.type != 'Native'",
     message = "semanticCache needs a gateway that runs the cache: use LiteLLM or Bifrost, not Native",

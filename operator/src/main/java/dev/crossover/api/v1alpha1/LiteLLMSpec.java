@@ -7,6 +7,8 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
@@ -33,6 +35,8 @@ public class LiteLLMSpec {
   private Integer numRetries;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('24h')", messageExpression = "'must be above 0s and at most 24h, got ' + self")
   @Default("600s")
   @JsonPropertyDescription("Per-request timeout.")
   private String timeout;

@@ -31,6 +31,14 @@ import lombok.Data;
     value = "!has(self.rates) || self.rates.all(r, r > 0.0 && r <= 100000.0)",
     message = "each rate must be above 0 and at most 100000 requests per second",
     fieldPath = ".rates")
+@ValidationRule(
+    value = "!has(self.parallelism) || !has(self.concurrency) || self.concurrency.all(c, c >= self.parallelism)",
+    message = "load.parallelism must not exceed the lowest concurrency level: each load pod needs at least one request in flight",
+    fieldPath = ".parallelism")
+@ValidationRule(
+    value = "!has(self.stages) || !has(self.duration)",
+    message = "load.duration would be ignored with load.stages: each stage has its own duration",
+    fieldPath = ".duration")
 public class LoadSpec {
 
   public enum Arrival { Constant, Poisson }
@@ -51,10 +59,14 @@ public class LoadSpec {
   private Arrival arrival;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('1h')", messageExpression = "'must be at most 1h, got ' + self")
   @JsonPropertyDescription("Load before each level's measurement starts, discarded from results. Default 30s.")
   private String warmup;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('168h')", messageExpression = "'must be above 0s and at most 168h, got ' + self")
   @JsonPropertyDescription("How long each level is measured. Default 2m.")
   private String duration;
 
@@ -62,6 +74,11 @@ public class LoadSpec {
   @Max(100000000)
   @JsonPropertyDescription("Measure each level for this many requests instead of a duration.")
   private Integer requests;
+
+  @Min(0)
+  @Max(10000000)
+  @JsonPropertyDescription("Fewest measured requests per level. A level of one load (not a staged one) that has not reached this when its duration ends goes on at the same load until it has, for at most its duration again. A percentile is published only with samples enough for it (p50: 20, p95: 200, p99: 1000); the others are omitted with the reason in percentilesOmitted. Default 200 (enough for p95); 1000 for p99; 0 for none.")
+  private Integer minRequests;
 
   @Min(1)
   @Max(64)

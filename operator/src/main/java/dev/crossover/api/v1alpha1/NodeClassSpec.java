@@ -3,6 +3,7 @@ package dev.crossover.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
@@ -31,6 +32,7 @@ public class NodeClassSpec {
   private Kind kind;
 
   @Size(min = 1, max = 253)
+  @Pattern(ApiGroup.DNS_SUBDOMAIN_PATTERN)
   @JsonPropertyDescription("Name of an existing node class to reference. When absent, Crossover creates an EC2NodeClass named after the platform from ec2.")
   private String name;
 

@@ -8,11 +8,32 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import lombok.Data;
 
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.provision) || self.provision || !has(self.capacityTypes)",
+    message = "nodes.capacityTypes would be ignored: with nodes.provision false Crossover creates no NodePool or node class, so capacity types is not set anywhere",
+    fieldPath = ".capacityTypes")
+@ValidationRule(
+    value = "!has(self.provision) || self.provision || !has(self.gpuLimit)",
+    message = "nodes.gpuLimit would be ignored: with nodes.provision false Crossover creates no NodePool or node class, so the GPU limit is not set anywhere",
+    fieldPath = ".gpuLimit")
+@ValidationRule(
+    value = "!has(self.provision) || self.provision || !has(self.consolidateAfter)",
+    message = "nodes.consolidateAfter would be ignored: with nodes.provision false Crossover creates no NodePool or node class, so consolidation is not set anywhere",
+    fieldPath = ".consolidateAfter")
+@ValidationRule(
+    value = "!has(self.provision) || self.provision || !has(self.expireAfter)",
+    message = "nodes.expireAfter would be ignored: with nodes.provision false Crossover creates no NodePool or node class, so node expiry is not set anywhere",
+    fieldPath = ".expireAfter")
+@ValidationRule(
+    value = "!has(self.provision) || self.provision || !has(self.nodeClass)",
+    message = "nodes.nodeClass would be ignored: with nodes.provision false Crossover creates no NodePool or node class, so the node class is not set anywhere",
+    fieldPath = ".nodeClass")
 public class NodesSpec {
 
   /** Karpenter's karpenter.sh/capacity-type values. */
@@ -47,13 +68,16 @@ public class NodesSpec {
   private Integer gpuLimit;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
-  @Default("5m")
-  @JsonPropertyDescription("How long an empty GPU node lives before Karpenter removes it (WhenEmpty consolidation).")
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('720h')", messageExpression = "'must be at most 720h, got ' + self")
+  // No @Default: a defaulted value could not be told from one given with provision false.
+  @JsonPropertyDescription("How long an empty GPU node lives before Karpenter removes it (WhenEmpty consolidation). Default 5m.")
   private String consolidateAfter;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
-  @Default("720h")
-  @JsonPropertyDescription("Maximum node lifetime before Karpenter replaces it (NodePool expireAfter).")
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) > duration('0s') && duration(self) <= duration('8760h')", messageExpression = "'must be above 0s and at most 8760h, got ' + self")
+  @JsonPropertyDescription("Maximum node lifetime before Karpenter replaces it (NodePool expireAfter). Default 720h.")
   private String expireAfter;
 
   @JsonPropertyDescription("The node class the NodePool references: an EC2NodeClass (created or existing) or, for tests, a KWOKNodeClass.")

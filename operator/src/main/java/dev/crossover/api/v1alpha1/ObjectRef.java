@@ -12,7 +12,8 @@ public class ObjectRef {
 
   @Required
   @Size(min = 1, max = 253)
-  @JsonPropertyDescription("Name of the referenced object.")
+  @Pattern(ApiGroup.DNS_SUBDOMAIN_PATTERN)
+  @JsonPropertyDescription("Name of the referenced object (a DNS-1123 subdomain, as Kubernetes names are).")
   private String name;
 
   @Size(max = 63)

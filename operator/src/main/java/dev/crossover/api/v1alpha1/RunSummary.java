@@ -11,6 +11,8 @@ public class RunSummary {
   private Double bestTtftP95Ms;
   @JsonPropertyDescription("Target with the lowest TTFT p95.")
   private String fastestTarget;
+  @JsonPropertyDescription("The first break-even point as a band, e.g. \"1.2B-1.9B tok/mo\", for kubectl get.")
+  private String breakEvenBand;
   @JsonPropertyDescription("Target with the lowest cost per 1M tokens at its SLO-meeting load.")
   private String cheapestTarget;
 }

@@ -2,6 +2,7 @@ package dev.crossover.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
@@ -11,11 +12,13 @@ public class SecretKeyRef {
 
   @Required
   @Size(min = 1, max = 253)
+  @Pattern(ApiGroup.DNS_SUBDOMAIN_PATTERN)
   @JsonPropertyDescription("Name of the Secret, in the namespace of the referring object.")
   private String name;
 
   @Size(min = 1, max = 253)
-  @JsonPropertyDescription("Key within the Secret. Each field that takes a SecretKeyRef documents its default key.")
+  @Pattern(ApiGroup.CONFIG_KEY_PATTERN)
+  @JsonPropertyDescription("Key within the Secret (letters, digits, '-', '_' and '.'). Each field that takes a SecretKeyRef documents its default key.")
   private String key;
 
   public SecretKeyRef() {}

@@ -6,6 +6,8 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
@@ -19,10 +21,14 @@ public class SimulatorSpec {
   private Mode mode;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('1m')", messageExpression = "'must be at most 1m, got ' + self")
   @JsonPropertyDescription("Simulated time to first token, e.g. 200ms.")
   private String timeToFirstToken;
 
   @Pattern(ApiGroup.DURATION_PATTERN)
+  @Size(max = 32)
+  @ValidationRule(value = "duration(self) <= duration('1m')", messageExpression = "'must be at most 1m, got ' + self")
   @JsonPropertyDescription("Simulated latency between output tokens, e.g. 20ms.")
   private String interTokenLatency;
 

@@ -7,10 +7,15 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import lombok.Data;
 
 @Data
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.budgetPeriod) || has(self.budgetUSD)",
+    message = "budgetPeriod would be ignored without budgetUSD: it is the period after which the budget resets",
+    fieldPath = ".budgetPeriod")
 public class TenantSpec {
 
   @Required

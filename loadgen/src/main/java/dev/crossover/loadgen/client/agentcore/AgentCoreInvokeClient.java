@@ -63,7 +63,8 @@ public final class AgentCoreInvokeClient implements StreamingClient {
                 .runtimeSessionId(sessionId(request.conversation()))
                 .contentType("application/json")
                 .accept("text/event-stream, application/json")
-                .payload(SdkBytes.fromByteArrayUnsafe(payloads.payload(request)))
+                // The agent's model cannot be told to ignore its end of sequence: the prompt asks for the length.
+                .payload(SdkBytes.fromByteArrayUnsafe(payloads.payload(request.withLengthInstruction())))
                 .build();
         return new PreparedInvoke(request, invoke);
     }
@@ -109,7 +110,7 @@ public final class AgentCoreInvokeClient implements StreamingClient {
      */
     static ErrorClass classify(Throwable t, boolean responded) {
         if (t instanceof ThrottlingException) return ErrorClass.THROTTLED;
-        if (t instanceof AwsServiceException s) return s.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+        if (t instanceof AwsServiceException s) return ErrorClass.ofStatus(s.statusCode());
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) return ErrorClass.TIMEOUT;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException) return ErrorClass.CONNECT;

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
@@ -54,14 +55,15 @@ public final class BedrockConverseStreamClient implements StreamingClient {
     public PreparedRequest prepare(GenerationRequest request) {
         List<SystemContentBlock> system = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
-        for (ChatMessage m : request.messages()) {
+        // maxTokens caps the answer; only the prompt can ask for the length (no ignore_eos here).
+        for (ChatMessage m : request.withLengthInstruction().messages()) {
             switch (m.role()) {
                 case "system" -> system.add(SystemContentBlock.fromText(m.content()));
                 case "assistant" -> messages.add(message(ConversationRole.ASSISTANT, m.content()));
                 default -> messages.add(message(ConversationRole.USER, m.content()));
             }
         }
-        if (request.cacheSystemPrompt() && !system.isEmpty()) {
+        if (config.promptCaching() && request.cacheSystemPrompt() && !system.isEmpty()) {
             // Everything before a cachePoint is the cacheable prefix (Bedrock prompt caching).
             system.add(SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
         }
@@ -85,7 +87,7 @@ public final class BedrockConverseStreamClient implements StreamingClient {
                             if (carriesContent(e.delta())) state.chunk(now);
                         })
                         .onMetadata(m -> state.usage(m.usage()))
-                        .onMessageStop(s -> state.stopped())
+                        .onMessageStop(s -> state.stopped(s.stopReasonAsString()))
                         .build())
                 .build();
         long sendNanos = System.nanoTime();
@@ -101,6 +103,23 @@ public final class BedrockConverseStreamClient implements StreamingClient {
         });
     }
 
+    /**
+     * Bedrock's inputTokens counts only the prompt tokens neither read from nor written to the
+     * prompt cache; the prompt the model saw is all three. Usage.inputTokens is the whole prompt
+     * on every target (OpenAI's prompt_tokens already includes cached_tokens), so the cache-read
+     * share is at most 1 and input tokens per request mean the same for Bedrock and vLLM.
+     */
+    static Usage usageOf(TokenUsage u) {
+        long cacheRead = orZero(u.cacheReadInputTokens());
+        long cacheWrite = orZero(u.cacheWriteInputTokens());
+        long input = u.inputTokens() == null ? -1 : u.inputTokens() + cacheRead + cacheWrite;
+        return new Usage(input, orMinus(u.outputTokens()), cacheRead, cacheWrite);
+    }
+
+    private static long orMinus(Integer i) { return i == null ? -1 : i; }
+
+    private static long orZero(Integer i) { return i == null ? 0 : i; }
+
     static boolean carriesContent(ContentBlockDelta d) {
         if (d == null) return false;
         if (d.text() != null && !d.text().isEmpty()) return true;
@@ -112,7 +131,9 @@ public final class BedrockConverseStreamClient implements StreamingClient {
     static ErrorClass classify(Throwable t) {
         if (t instanceof ThrottlingException) return ErrorClass.THROTTLED;
         if (t instanceof ModelStreamErrorException) return ErrorClass.STREAM_ERROR;
-        if (t instanceof AwsServiceException s) return s.statusCode() == 429 ? ErrorClass.THROTTLED : ErrorClass.HTTP_STATUS;
+        // Bedrock answers ModelNotReadyException with 429 too, but it is no quota: the model is loading.
+        if (t instanceof ModelNotReadyException) return ErrorClass.MODEL_NOT_READY;
+        if (t instanceof AwsServiceException s) return ErrorClass.ofStatus(s.statusCode());
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) return ErrorClass.TIMEOUT;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException) return ErrorClass.CONNECT;
@@ -137,27 +158,26 @@ public final class BedrockConverseStreamClient implements StreamingClient {
         private final ChunkTimes chunks = new ChunkTimes();
         private Usage usage = Usage.UNKNOWN;
         private boolean stopped;
+        private String stopReason;
 
         synchronized void chunk(long nanos) { chunks.add(nanos); }
 
-        synchronized void stopped() { stopped = true; }
+        synchronized void stopped(String reason) {
+            stopped = true;
+            stopReason = reason;
+        }
 
         synchronized boolean isStopped() { return stopped; }
 
         synchronized void usage(TokenUsage u) {
             if (u == null) return;
-            usage = new Usage(orMinus(u.inputTokens()), orMinus(u.outputTokens()), orZero(u.cacheReadInputTokens()),
-                    orZero(u.cacheWriteInputTokens()));
+            usage = usageOf(u);
         }
 
         synchronized RequestOutcome outcome(GenerationRequest r, long intended, long send, long end, ErrorClass error,
                                             int status, String detail) {
-            return new RequestOutcome(intended, send, chunks, end, usage, error, status, r.tenant(), detail);
+            return new RequestOutcome(intended, send, chunks, end, usage, error, status, r.tenant(), detail, stopReason);
         }
-
-        private static long orMinus(Integer i) { return i == null ? -1 : i; }
-
-        private static long orZero(Integer i) { return i == null ? 0 : i; }
     }
 
     @Override

@@ -89,7 +89,9 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
         assertThat(call.qualifier()).isEqualTo("prod");
         assertThat(call.sessionId()).hasSizeGreaterThanOrEqualTo(33);
         assertThat(call.contentType()).isEqualTo("application/json");
-        assertThat(json.readTree(call.body()).path("prompt").asText()).isEqualTo("where is my order?");
+        // The user's text, then the length the answer should have (agents cannot ignore their end of sequence).
+        assertThat(json.readTree(call.body()).path("prompt").asText()).startsWith("where is my order?")
+                .contains("about " + ask("x").maxTokens() + " tokens");
     }
 
     @Test
@@ -97,7 +99,7 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
         try (AgentCoreInvokeClient wrong = client("not-the-secret", Duration.ofSeconds(10), null)) {
             int before = runtime.rejections.size();
             RequestOutcome o = wrong.send(ask("hello"), System.nanoTime()).get();
-            assertThat(o.error()).isEqualTo(ErrorClass.HTTP_STATUS);
+            assertThat(o.error()).isEqualTo(ErrorClass.CLIENT_ERROR);
             assertThat(o.httpStatus()).isEqualTo(403);
             assertThat(runtime.rejections.subList(before, runtime.rejections.size()))
                     .singleElement().asString().contains("signature we calculated does not match");
@@ -125,10 +127,10 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
     }
 
     @Test
-    void accessDeniedIsAnHttpStatusError() throws Exception {
+    void accessDeniedIsAClientError() throws Exception {
         runtime.mode = AgentCoreRuntimeLocalDouble.Mode.DENY;
         RequestOutcome o = client.send(ask("hi"), System.nanoTime()).get();
-        assertThat(o.error()).isEqualTo(ErrorClass.HTTP_STATUS);
+        assertThat(o.error()).isEqualTo(ErrorClass.CLIENT_ERROR);
         assertThat(o.httpStatus()).isEqualTo(403);
         assertThat(o.errorDetail()).contains("AccessDeniedException");
     }
@@ -172,7 +174,7 @@ class AgentCoreInvokeAgainstLocalRuntimeDoubleTest {
             RequestOutcome o = c.send(ask("track parcel 7"), System.nanoTime()).get();
             assertThat(o.error()).as(o.errorDetail()).isNull();
             JsonNode body = json.readTree(runtime.invocations.get(runtime.invocations.size() - 1).body());
-            assertThat(body.path("input").path("text").asText()).isEqualTo("track parcel 7");
+            assertThat(body.path("input").path("text").asText()).startsWith("track parcel 7").contains("about 6 tokens");
             assertThat(body.path("input").path("budget").asInt()).isEqualTo(6);
             assertThat(body.path("input").path("history").get(0).path("role").asText()).isEqualTo("system");
             assertThat(body.path("v").asInt()).isEqualTo(2);

@@ -22,19 +22,27 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
     static ConverseStreamEventStreamDouble bedrockDouble;
     static BedrockConverseStreamClient client;
+    /** The same, with bedrock.promptCaching false. */
+    static BedrockConverseStreamClient uncachedClient;
 
     @BeforeAll
     static void start() throws Exception {
         bedrockDouble = new ConverseStreamEventStreamDouble(Duration.ofMillis(60), Duration.ofMillis(5), 6);
-        client = new BedrockConverseStreamClient(new BedrockClientConfig("anthropic.claude-3-5-sonnet-20240620-v1:0",
+        client = client(true);
+        uncachedClient = client(false);
+    }
+
+    private static BedrockConverseStreamClient client(boolean promptCaching) {
+        return new BedrockConverseStreamClient(new BedrockClientConfig("anthropic.claude-3-5-sonnet-20240620-v1:0",
                 "us-east-1", bedrockDouble.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "fake-secret-for-tests")),
-                Duration.ofSeconds(10), 16));
+                Duration.ofSeconds(10), 16, promptCaching));
     }
 
     @AfterAll
     static void stop() {
         if (client != null) client.close();
+        if (uncachedClient != null) uncachedClient.close();
         if (bedrockDouble != null) bedrockDouble.close();
     }
 
@@ -60,6 +68,10 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         JsonNode body = bedrockDouble.requests.get(bedrockDouble.requests.size() - 1);
         assertThat(body.path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(6);
         assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
+        // maxTokens only caps the answer: the prompt asks for the length too (as LLMPerf does).
+        assertThat(body.path("messages").get(0).path("content").get(0).path("text").asText())
+                .startsWith("say six words").contains("about 6 tokens");
+        assertThat(o.stopReason()).isEqualTo("max_tokens");
     }
 
     @Test
@@ -75,7 +87,29 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         assertThat(first.usage().cacheReadInputTokens()).isZero();
         assertThat(second.usage().cacheReadInputTokens()).isEqualTo(8);
         assertThat(second.usage().cacheWriteInputTokens()).isZero();
-        assertThat(second.usage().inputTokens()).isEqualTo(2);
+        // Bedrock's inputTokens is the uncached part (the user message); the prompt is all of it, cached or not.
+        long prompt = 8 + words(cached.withLengthInstruction().lastUserText());
+        assertThat(first.usage().inputTokens()).isEqualTo(prompt);
+        assertThat(second.usage().inputTokens()).isEqualTo(prompt);
+    }
+
+    @Test
+    void promptCachingOffSendsNoCachePointEvenForASharedSystemPrompt() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        GenerationRequest shared = new GenerationRequest(List.of(ChatMessage.system("another shared system prompt of eight words here"),
+                ChatMessage.user("hello there")), 4, null, null, true);
+        RequestOutcome first = uncachedClient.send(shared, System.nanoTime()).get();
+        RequestOutcome second = uncachedClient.send(shared, System.nanoTime()).get();
+        JsonNode sent = bedrockDouble.requests.get(bedrockDouble.requests.size() - 1);
+        assertThat(sent.path("system")).hasSize(1);
+        assertThat(sent.path("system").get(0).has("cachePoint")).isFalse();
+        assertThat(second.usage().cacheReadInputTokens()).isZero();
+        assertThat(first.usage().cacheWriteInputTokens()).isZero();
+        assertThat(second.usage().inputTokens()).isEqualTo(8 + words(shared.withLengthInstruction().lastUserText()));
+    }
+
+    private static int words(String s) {
+        return s.trim().split("\\s+").length;
     }
 
     @Test
@@ -87,6 +121,18 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
             assertThat(o.error()).isEqualTo(ErrorClass.THROTTLED);
             assertThat(o.httpStatus()).isEqualTo(429);
             assertThat(bedrockDouble.requests.size() - before).as("SDK retries must be off").isEqualTo(1);
+        } finally {
+            bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
+        }
+    }
+
+    @Test
+    void aModelThatIsNotReadyIsItsOwnClassNotAThrottle() throws Exception {
+        bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.MODEL_NOT_READY;
+        try {
+            RequestOutcome o = client.send(request(false), System.nanoTime()).get();
+            assertThat(o.error()).isEqualTo(ErrorClass.MODEL_NOT_READY);
+            assertThat(o.httpStatus()).isEqualTo(429);
         } finally {
             bedrockDouble.mode = ConverseStreamEventStreamDouble.Mode.STREAM;
         }
@@ -121,7 +167,20 @@ class BedrockConverseStreamAgainstLocalEventStreamDoubleTest {
         assertThat(t.counter(dev.crossover.loadgen.result.Counter.REQUESTS_FAILED)).isZero();
         assertThat(t.counter(dev.crossover.loadgen.result.Counter.OUTPUT_TOKENS)).isEqualTo(6 * ok);
         // Three distinct system prompts: at most three writes (the double caches per prompt), reads for the rest.
-        assertThat(t.counter(dev.crossover.loadgen.result.Counter.CACHE_READ_INPUT_TOKENS)).isPositive();
+        long read = t.counter(dev.crossover.loadgen.result.Counter.CACHE_READ_INPUT_TOKENS);
+        long write = t.counter(dev.crossover.loadgen.result.Counter.CACHE_WRITE_INPUT_TOKENS);
+        long input = t.counter(dev.crossover.loadgen.result.Counter.INPUT_TOKENS);
+        assertThat(read).isPositive();
+        int systemWords = workload.systemPrompts().stream().mapToInt(p -> p.trim().split("\\s+").length).max().orElseThrow();
+        // Each system prompt is written at most once (the double caches per prompt text).
+        assertThat(write).isPositive().isLessThanOrEqualTo(3L * systemWords);
+        // Every request carries a system prompt and a 10-word user message (plus its nonce):
+        // input counts the cached parts, so the cache-read share is below 1 and read + write <= input.
+        assertThat(read + write).isLessThan(input);
+        assertThat(input).isGreaterThanOrEqualTo(ok * (systemWords - 1 + 10L));
+        var summary = dev.crossover.loadgen.result.Summary.of(r);
+        assertThat(summary.path("cacheReadInputTokenShare").asDouble()).isBetween(0.5, 1.0);
+        assertThat(summary.path("cacheWriteInputTokenShare").asDouble()).isEqualTo((double) write / input);
         assertThat(t.histogram(dev.crossover.loadgen.result.Metric.TTFT).getValueAtPercentile(50))
                 .isGreaterThanOrEqualTo(60_000_000L);
     }

@@ -49,14 +49,15 @@ import software.amazon.awssdk.eventstream.Message;
  * restJson1 body, answered with :status 200 and an application/vnd.amazon.eventstream body of AWS
  * event-stream frames (encoded by the SDK's own eventstream library, CRCs included) carrying
  * messageStart, contentBlockDelta, contentBlockStop, messageStop and metadata events; errors as
- * Bedrock sends them (429 + x-amzn-ErrorType ThrottlingException; an exception frame mid-stream).
+ * Bedrock sends them (429 + x-amzn-ErrorType ThrottlingException or ModelNotReadyException; an
+ * exception frame mid-stream).
  * It does not verify SigV4 signatures. Behaviour: messageStart and an EMPTY delta at once, the
  * first text delta after {@code ttft}, the rest {@code itl} apart; prompt caching is imitated per
  * system-prompt text: the first request that marks it with a cachePoint writes the cache, later
  * ones read it (token counts: one per whitespace-separated word).
  */
 public final class ConverseStreamEventStreamDouble implements AutoCloseable {
-    enum Mode { STREAM, THROTTLE, STREAM_ERROR }
+    enum Mode { STREAM, THROTTLE, MODEL_NOT_READY, STREAM_ERROR }
 
     private final ObjectMapper json = new ObjectMapper();
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("bedrock-double", true));
@@ -133,6 +134,9 @@ public final class ConverseStreamEventStreamDouble implements AutoCloseable {
                 error(ctx, 404, "UnknownOperationException", "unknown operation");
             } else if (mode == Mode.THROTTLE) {
                 error(ctx, 429, "ThrottlingException", "Too many requests, please wait before trying again.");
+            } else if (mode == Mode.MODEL_NOT_READY) {
+                // Bedrock's answer while an imported model is being loaded: also a 429, another exception.
+                error(ctx, 429, "ModelNotReadyException", "Model is not ready for inference. Wait and try your request again.");
             } else {
                 stream(ctx, request);
             }
