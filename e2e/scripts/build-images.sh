@@ -110,8 +110,9 @@ image_litellm() {
   py="$(python3 -c 'import sys; print(sys.base_prefix)')"
   pyver="$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
   # prometheus_client: the prometheus callback the operator renders; prisma: LiteLLM's auth error
-  # path imports it (the same extras build-gateways.sh puts in the loopback tests' venv).
-  local extras="prometheus_client prisma"
+  # path imports it; redis pinned for the valkey-semantic cache (LITELLM_REDIS_PY_VERSION). The
+  # same extras build-gateways.sh puts in the loopback tests' venv.
+  local extras="prometheus_client prisma redis==$LITELLM_REDIS_PY_VERSION"
   key="$( (echo "$LITELLM_VERSION $pyver $py $extras"; cat "$here/mkimage.py"; echo "$LITELLM_IMAGE") | sha256sum | cut -c1-16)"
   if cached litellm "$key"; then echo "build-images: litellm cached"; return; fi
   work="$(mktemp -d)"

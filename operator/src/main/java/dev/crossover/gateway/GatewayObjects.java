@@ -144,6 +144,17 @@ public final class GatewayObjects {
             new SecretKeyRef(r.getName(), r.keyOr(GatewayNames.BACKEND_KEY_KEY))));
       }
     }
+    if (spec.getSemanticCache() != null) {
+      // The semantic cache's store password and embedder key, referenced by the rendered config.
+      SecretKeyRef storePassword = SemanticCacheSettings.storePassword(spec.getSemanticCache());
+      if (storePassword != null) {
+        env.add(fromSecret(SemanticCacheSettings.STORE_PASSWORD_ENV, storePassword));
+      }
+      SecretKeyRef embedderKey = SemanticCacheSettings.embedderKey(spec.getSemanticCache());
+      if (embedderKey != null) {
+        env.add(fromSecret(SemanticCacheSettings.EMBEDDER_KEY_ENV, embedderKey));
+      }
+    }
     if (bifrost) {
       List<TenantSpec> tenants = spec.getTenants() == null ? List.of() : spec.getTenants();
       for (int i = 0; i < tenants.size(); i++) {

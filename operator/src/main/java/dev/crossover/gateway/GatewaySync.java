@@ -106,6 +106,7 @@ public final class GatewaySync {
     status.setEndpoint(GatewayObjects.endpoint(p));
     status.setConfigHash(hash);
     status.setMasterKeySecret(GatewayObjects.masterKeyRef(p).getName());
+    new SemanticCacheProbe(client).report(p, status);
 
     if (spec.getType() == GatewayProfileSpec.Type.LiteLLM && spec.getTenants() != null && !spec.getTenants().isEmpty()) {
       if (!LiteLlmConfig.tenantsEnforceable(spec)) {

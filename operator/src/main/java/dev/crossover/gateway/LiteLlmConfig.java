@@ -2,6 +2,7 @@ package dev.crossover.gateway;
 
 import dev.crossover.api.v1alpha1.GatewayProfileSpec;
 import dev.crossover.api.v1alpha1.LiteLLMSpec;
+import dev.crossover.api.v1alpha1.SemanticCacheSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,16 @@ import java.util.Map;
  * <p>Tenants: LiteLLM keeps virtual keys, budgets and rate limits only in its database; without
  * {@code litellm.databaseUrlSecretRef} it enforces the master key alone. This renderer wires the
  * database URL when given; see {@link #tenantsEnforceable(GatewayProfileSpec)}.
+ *
+ * <p>Semantic cache ({@code spec.semanticCache}): {@code cache: true} with cache_params type
+ * {@code valkey-semantic}, which speaks FT.* over redis-py with TAG and VECTOR fields only, so it
+ * runs on Valkey's search module and on RediSearch alike (type redis-semantic would need redisvl
+ * and RediSearch's TEXT fields). The embedder is a model_list entry named
+ * {@link SemanticCacheSettings#EMBEDDER_MODEL}, so the cache's embedding call goes through the
+ * router. LiteLLM partitions semantic entries per API key and embeds the whole conversation,
+ * system prompt included (keyBy Tenant, the only value admitted for LiteLLM). Only chat
+ * completions are cached. Hits show in the x-litellm-semantic-similarity response header and the
+ * litellm_cache_hits_metric counter.
  */
 public final class LiteLlmConfig {
   private LiteLlmConfig() {}
@@ -74,6 +85,11 @@ public final class LiteLlmConfig {
       }
     }
 
+    SemanticCacheSpec cache = spec.getSemanticCache();
+    if (cache != null) {
+      modelList.add(embedderEntry(cache, timeoutSeconds));
+    }
+
     Map<String, Object> router = new LinkedHashMap<>();
     router.put("routing_strategy", strategy(l.getRoutingStrategy()));
     router.put("num_retries", retries);
@@ -85,6 +101,10 @@ public final class LiteLlmConfig {
     litellm.put("request_timeout", timeoutSeconds);
     // No anonymous usage reporting (LITELLM_TELEMETRY=False is set in the environment too).
     litellm.put("telemetry", false);
+    if (cache != null) {
+      litellm.put("cache", true);
+      litellm.put("cache_params", cacheParams(spec, targets));
+    }
 
     Map<String, Object> general = new LinkedHashMap<>();
     general.put("master_key", "os.environ/" + GatewayNames.LITELLM_MASTER_KEY_ENV);
@@ -98,6 +118,47 @@ public final class LiteLlmConfig {
     root.put("litellm_settings", litellm);
     root.put("general_settings", general);
     return root;
+  }
+
+  /** The embedder as a model group of its own, under the gateway-internal name. */
+  private static Map<String, Object> embedderEntry(SemanticCacheSpec cache, int timeoutSeconds) {
+    var openAI = cache.getEmbeddings().getOpenAI();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("model", "openai/" + openAI.getModel());
+    params.put("api_base", ResolvedTarget.withV1(openAI.getUrl()));
+    params.put("api_key", openAI.getApiKeySecretRef() == null ? "none" : "os.environ/" + SemanticCacheSettings.EMBEDDER_KEY_ENV);
+    params.put("timeout", timeoutSeconds);
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("model_name", SemanticCacheSettings.EMBEDDER_MODEL);
+    entry.put("litellm_params", params);
+    entry.put("model_info", Map.of("id", "semantic-cache-embedder", "mode", "embedding"));
+    return entry;
+  }
+
+  /** litellm_settings.cache_params for the valkey-semantic cache (LiteLLM's Cache constructor). */
+  static Map<String, Object> cacheParams(GatewayProfileSpec spec, List<ResolvedTarget> targets) {
+    SemanticCacheSpec cache = spec.getSemanticCache();
+    if (cache.getKeyBy() != SemanticCacheSpec.KeyBy.Tenant) {
+      throw new IllegalArgumentException("keyBy " + cache.getKeyBy()
+          + " is refused at admission for LiteLLM: it partitions per API key and embeds the system prompt");
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", switch (cache.getVectorStore().getType() == null
+        ? dev.crossover.api.v1alpha1.SemanticCacheStore.Type.Redis : cache.getVectorStore().getType()) {
+      case Redis -> "valkey-semantic";
+    });
+    p.put("host", SemanticCacheSettings.host(cache));
+    p.put("port", SemanticCacheSettings.port(cache));
+    if (cache.getVectorStore().getPasswordSecretRef() != null) {
+      p.put("password", "os.environ/" + SemanticCacheSettings.STORE_PASSWORD_ENV);
+    }
+    p.put("similarity_threshold", cache.getSimilarityThreshold());
+    p.put("valkey_semantic_cache_embedding_model", SemanticCacheSettings.EMBEDDER_MODEL);
+    p.put("valkey_semantic_cache_index_name", SemanticCacheSettings.namespace(spec, targets));
+    p.put("ttl", seconds(SemanticCacheSettings.ttl(cache)));
+    // Chat completions only: the embedder's own calls and clients' embeddings are never cached.
+    p.put("supported_call_types", List.of("acompletion", "completion"));
+    return p;
   }
 
   /**

@@ -66,6 +66,40 @@ public final class LocalProcess implements AutoCloseable {
     return lp;
   }
 
+  /**
+   * Like {@link #start}, for a server that speaks no HTTP (Valkey): ready once its port accepts a
+   * connection.
+   */
+  static LocalProcess startListening(String what, List<String> cmd, Map<String, String> env, Path workDir, int port,
+      Duration timeout) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(what + "-", ".log");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
+    pb.environment().putAll(env);
+    LocalProcess lp = new LocalProcess(what, pb.start(), port, log);
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        if (!lp.process.isAlive()) {
+          throw new IllegalStateException(what + " exited with " + lp.process.exitValue() + ":\n" + lp.tail(40));
+        }
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+          return lp;
+        } catch (IOException notYet) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(what + " not listening on " + port + " within " + timeout + ":\n" + lp.tail(40));
+          }
+          Thread.sleep(50);
+        }
+      }
+    } catch (InterruptedException | RuntimeException ex) {
+      lp.close();
+      throw ex;
+    }
+  }
+
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

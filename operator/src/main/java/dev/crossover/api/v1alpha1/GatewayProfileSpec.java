@@ -34,6 +34,18 @@ import lombok.Data;
     value = "self.backends.exists(b, !has(b.weight) || b.weight > 0)",
     message = "at least one backend needs a weight above 0: with every weight 0 no request has a backend to go to",
     fieldPath = ".backends")
+@ValidationRule(
+    value = "!has(self.semanticCache) || self.type != 'Native'",
+    message = "semanticCache needs a gateway that runs the cache: use LiteLLM or Bifrost, not Native",
+    fieldPath = ".semanticCache")
+@ValidationRule(
+    value = "!has(self.semanticCache) || self.type != 'Bifrost' || self.semanticCache.keyBy != 'Tenant'",
+    message = "keyBy Tenant is not possible with Bifrost: its cache plugin cannot partition entries by virtual key; use SystemPrompt (clients send x-bf-cache-key) or Profile",
+    fieldPath = ".semanticCache.keyBy")
+@ValidationRule(
+    value = "!has(self.semanticCache) || self.type != 'LiteLLM' || self.semanticCache.keyBy == 'Tenant'",
+    message = "LiteLLM always partitions its semantic cache per API key and embeds the whole conversation, system prompt included: keyBy must be Tenant",
+    fieldPath = ".semanticCache.keyBy")
 public class GatewayProfileSpec {
 
   public enum Type { LiteLLM, Bifrost, Native }
@@ -72,4 +84,7 @@ public class GatewayProfileSpec {
 
   @JsonPropertyDescription("Gateway container resources. Defaults fit a benchmark of a few hundred concurrent streams.")
   private ResourceRequirements resources;
+
+  @JsonPropertyDescription("A semantic cache in the gateway: answers are stored in a vector store and served again for the same or a close enough question, without calling the model. Absent: no cache.")
+  private SemanticCacheSpec semanticCache;
 }
