@@ -13,6 +13,7 @@ import dev.crossover.cost.Figures;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.operator.ChildWriter;
 import dev.crossover.operator.Conditions;
+import dev.crossover.operator.Durations;
 import dev.crossover.operator.Images;
 import dev.crossover.operator.StatusPatch;
 import dev.crossover.report.ReportRenderer;
@@ -74,6 +75,7 @@ import java.util.stream.Stream;
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   static final Duration POLL = Duration.ofSeconds(10);
+  static final String DEFAULT_COOLDOWN = "10s";
   static final String PENDING = "Pending";
   static final String RUNNING = "Running";
   static final String SUCCEEDED = "Succeeded";
@@ -166,8 +168,19 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       }
     }
     ChildWriter writer = new ChildWriter(client, run);
+    Duration cooldown = cooldownOf(run);
+    Optional<Duration> wake = Optional.empty();
     for (Step step : active) {
-      advance(client, writer, run, step);
+      // The level before this one in the order levels run: the previous cell overall when targets
+      // run one after another, else the previous level of the same target.
+      Optional<LevelResult> before = steps.stream()
+          .filter(s -> sequential || s.targetIndex() == step.targetIndex())
+          .takeWhile(s -> s != step).reduce((a, b) -> b).map(Step::result);
+      Optional<Instant> notBefore = before.map(LevelResult::getFinishedAt).map(Instant::parse).map(t -> t.plus(cooldown));
+      Optional<Duration> wait = advance(client, writer, run, step, notBefore);
+      if (wait.isPresent() && (wake.isEmpty() || wait.get().compareTo(wake.get()) < 0)) {
+        wake = wait;
+      }
     }
     if (status.getStartTime() == null && !active.isEmpty()) {
       status.setStartTime(now());
@@ -196,8 +209,8 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     publish(run, status);
     // A finished cell lets the next one start at once; otherwise Job events (or the poll) wake us.
     boolean advanced = active.stream().anyMatch(s -> isDone(s.result()));
-    return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new))
-        .rescheduleAfter(advanced ? Duration.ofMillis(200) : POLL);
+    Duration next = advanced ? Duration.ofMillis(200) : wake.filter(w -> w.compareTo(POLL) < 0).orElse(POLL);
+    return UpdateControl.patchStatus(StatusPatch.of(run, status, BenchmarkRun::new)).rescheduleAfter(next);
   }
 
   private List<Step> matrix(BenchmarkRunStatus status, List<ResolvedBenchmarkTarget> targets, List<PlannedLevel> levels) {
@@ -225,8 +238,19 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     return steps;
   }
 
-  /** Creates the cell's Job if it has none, or reads its outcome when it has finished. */
-  private void advance(KubernetesClient client, ChildWriter writer, BenchmarkRun run, Step step) {
+  /** execution.cooldown: the pause between levels so queues drain and caches settle (default 10s). */
+  static Duration cooldownOf(BenchmarkRun run) {
+    return Duration.ofMillis(Durations.millis(Optional.ofNullable(run.getSpec().getExecution())
+        .map(ExecutionSpec::getCooldown).orElse(DEFAULT_COOLDOWN)));
+  }
+
+  /**
+   * Creates the cell's Job if it has none (not before {@code notBefore}, the previous level's end
+   * plus the cooldown), or reads its outcome when it has finished. Returns how long to wait when
+   * the cell is held back by the cooldown.
+   */
+  private Optional<Duration> advance(KubernetesClient client, ChildWriter writer, BenchmarkRun run, Step step,
+      Optional<Instant> notBefore) {
     String ns = run.getMetadata().getNamespace();
     String name = LoadJobRenderer.jobName(run, step.targetIndex(), step.levelIndex());
     String label = "target " + step.target().name() + " at " + step.level().label();
@@ -237,7 +261,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     if (foreign.isPresent()) {
       // Most often an earlier run of the same name, its children not yet garbage-collected: wait.
       writer.notOwned(foreign.get());
-      return;
+      return Optional.empty();
     }
     // A result stored before a restart is final: read it back, never merge the shards again.
     Optional<RunResult> stored = LevelResultStore.read(levelMap);
@@ -246,19 +270,23 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       // restart, or with a primary whose status predates the last patch — fills status only.
       LevelResults.fill(step.result(), stored.get(), run.getSpec().getSlo());
       step.result().setState(SUCCEEDED);
-      return;
+      return Optional.empty();
     }
     if (job == null) {
+      Instant now = Instant.now(clock);
+      if (notBefore.isPresent() && now.isBefore(notBefore.get())) {
+        return Optional.of(Duration.between(now, notBefore.get()));
+      }
       var plan = LoadJobRenderer.plan(run, step.target(), step.level(),
           ModelServerMetrics.urls(client, run, run.getSpec().getTargets().get(step.targetIndex())), java.time.Instant.now());
       if (writer.apply(LoadJobRenderer.planConfigMap(run, name, plan)).isEmpty()
           || writer.apply(LoadJobRenderer.job(run, name, loadgenImage, step.target(), step.level(), step.levelIndex())).isEmpty()) {
-        return;
+        return Optional.empty();
       }
       step.result().setState(RUNNING);
       events.normal(client, run, BenchmarkEvents.JOB_LAUNCHED, "Launch", "Load Job " + name + " started for " + label
           + " (" + step.level().shards() + " pod(s)).");
-      return;
+      return Optional.empty();
     }
     var jobStatus = job.getStatus();
     boolean failed = jobStatus != null && jobStatus.getConditions() != null && jobStatus.getConditions().stream()
@@ -269,11 +297,11 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
       String why = jobStatus.getConditions().stream().filter(c -> "Failed".equals(c.getType()))
           .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse("the load Job failed");
       fail(client, run, step, "Load Job " + name + " failed (" + LoadJobRenderer.explainFailure(why) + ").");
-      return;
+      return Optional.empty();
     }
     if (!complete) {
       step.result().setState(RUNNING);
-      return;
+      return Optional.empty();
     }
     // One result per completion index: a shard whose pod was replaced may have left two.
     // Only the pods of this Job: an earlier Job of the same name may have left some behind.
@@ -292,17 +320,19 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     if (byIndex.size() < shards) {
       fail(client, run, step, "Load Job " + name + " finished but only " + byIndex.size() + " of " + shards
           + " shards left a result (termination message or log).");
-      return;
+      return Optional.empty();
     }
     RunResult merged = ShardResults.merge(List.copyOf(byIndex.values()));
     if (LevelResultStore.save(writer, run, levelMap, name, merged)) {
       succeed(client, run, step, merged, label);
     }
+    return Optional.empty();
   }
 
   private void succeed(KubernetesClient client, BenchmarkRun run, Step step, RunResult merged, String label) {
     LevelResults.fill(step.result(), merged, run.getSpec().getSlo());
     step.result().setState(SUCCEEDED);
+    step.result().setFinishedAt(now());
     LevelResult r = step.result();
     events.normal(client, run, BenchmarkEvents.LEVEL_MEASURED, "Measure", "Measured " + label + ": "
         + r.getRequests() + " requests, " + Figures.one(r.getRequestsPerSecond()) + " req/s, TTFT p95 "
@@ -315,6 +345,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
   private void fail(KubernetesClient client, BenchmarkRun run, Step step, String message) {
     step.result().setState(FAILED);
+    step.result().setFinishedAt(now());
     step.result().setMessage(message);
     events.warning(client, run, BenchmarkEvents.LEVEL_FAILED, "Measure", message);
   }

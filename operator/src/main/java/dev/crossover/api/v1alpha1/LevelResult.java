@@ -69,4 +69,6 @@ public class LevelResult {
   private Boolean meetsSlo;
   @JsonPropertyDescription("Why the level failed or is marked, when it is.")
   private String message;
+  @JsonPropertyDescription("When the level finished, measured or failed (RFC 3339). The next level's load starts execution.cooldown after it.")
+  private String finishedAt;
 }
