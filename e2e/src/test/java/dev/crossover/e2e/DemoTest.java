@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -68,14 +69,21 @@ class DemoTest {
                 .redirectErrorStream(true).start();
         String crdsOut = new String(crds.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(crds.waitFor()).as("Gateway API CRDs installed: %s", crdsOut).isZero();
+        // Every command is tried and every failure reported together, not only the first.
+        SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, ReadmeCommands.Check> check : ReadmeCommands.CHECKS.entrySet()) {
             String shell = check.getValue().shell();
             Process p = new ProcessBuilder("bash", "-c", prelude + shell).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("README `%s` finished", check.getKey()).isTrue();
-            assertThat(p.exitValue()).as("README `%s` as `%s` exit code; output:%n%s", check.getKey(), shell, out).isZero();
+            if (!p.waitFor(3, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                softly.fail("README `%s` did not finish within 3 minutes", check.getKey());
+                continue;
+            }
+            softly.assertThat(p.exitValue()).as("README `%s` as `%s` exit code; output:%n%s", check.getKey(), shell, out).isZero();
             String expect = check.getValue().expect().replace("$RUN", "sim-gateway-overhead");
-            assertThat(out).as("README `%s` output", check.getKey()).contains(expect);
+            softly.assertThat(out).as("README `%s` output", check.getKey()).contains(expect);
         }
+        softly.assertAll();
     }
 }

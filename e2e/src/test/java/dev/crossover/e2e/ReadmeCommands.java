@@ -61,7 +61,8 @@ final class ReadmeCommands {
         check("kubectl apply -n bench -f samples/configurations/a1-litellm-roundrobin.yaml",
                 "kubectl apply -n $NS --dry-run=server -f $REPO/samples/configurations/a1-litellm-roundrobin.yaml", "gatewayprofile");
         check("kubectl apply -n bench -f samples/configurations/b2-bifrost-llmd.yaml",
-                "kubectl apply -n $NS --dry-run=server -f $REPO/samples/configurations/b2-bifrost-llmd.yaml", "inferenceplatform");
+                "kubectl apply -n $NS --dry-run=server -f $REPO/samples/configurations/b2-bifrost-llmd.yaml",
+                "gatewayprofile.crossover.dev/b2-bifrost");
         check("kubectl wait -n bench --for=condition=Ready --timeout=30m infp --all",
                 "kubectl wait -n $NS --for=condition=Ready --timeout=30m infp --all", "condition met");
         check("kubectl apply -n bench -f samples/scenarios/07-break-even-sweep.yaml",
@@ -93,6 +94,8 @@ final class ReadmeCommands {
         check("kubectl get nodeclaims", "kubectl get nodeclaims", "");
         check("kubectl describe gateway", "kubectl describe gateway -A", "");
         check("kubectl logs job/<run>-t<i>-l<j>", "kubectl logs -n $NS job/$RUN-t0-l0", "");
+        check("kubectl rollout status deploy/<platform>-model", "kubectl rollout status -n $NS deploy/sim-model --timeout=60s",
+                "successfully rolled out");
         check("kubectl -n crossover-system logs deploy/crossover", "kubectl -n crossover-system logs deploy/crossover", "");
     }
 

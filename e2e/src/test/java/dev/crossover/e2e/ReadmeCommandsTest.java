@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +23,21 @@ class ReadmeCommandsTest {
         String makefile = Files.readString(repoRoot().resolve("Makefile"));
 
         assertThat(commands).as("commands read from README.md").hasSizeGreaterThan(20);
+        SoftAssertions softly = new SoftAssertions();
         for (String command : commands) {
             if (command.startsWith("make ")) {
-                assertThat(ReadmeCommands.MAKE_TARGETS).as("what exercises `%s`", command).containsKey(command);
+                softly.assertThat(ReadmeCommands.MAKE_TARGETS).as("what exercises `%s`", command).containsKey(command);
                 String target = command.substring("make ".length());
-                assertThat(makefile).as("Makefile target %s", target)
+                softly.assertThat(makefile).as("Makefile target %s", target)
                         .containsPattern("(?m)^" + Pattern.quote(target) + ":");
             } else {
-                assertThat(ReadmeCommands.CHECKS.containsKey(command) || ReadmeCommands.PROSE.contains(command))
+                softly.assertThat(ReadmeCommands.CHECKS.containsKey(command) || ReadmeCommands.PROSE.contains(command))
                         .as("README command `%s` is run by no test: add it to ReadmeCommands.CHECKS", command).isTrue();
             }
         }
-        assertThat(commands).as("checks for commands the README no longer shows")
+        softly.assertThat(commands).as("checks for commands the README no longer shows")
                 .containsAll(ReadmeCommands.CHECKS.keySet());
+        softly.assertAll();
     }
 
     @Test
