@@ -9,18 +9,13 @@ import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.loadgen.result.Counter;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.report.ReportRenderer;
-import dev.crossover.testing.Crds;
-import dev.crossover.testing.InJvmOperators;
 import dev.crossover.testing.LocalApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +38,8 @@ class BenchmarkRunRecreateOnRealApiServerTest {
 
   @BeforeAll
   static void setUp(KubernetesClient client) throws Exception {
-    Crds.install(client);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .serverSideApply();
-    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
-        .endMetadata().build()).serverSideApply();
-    operator = InJvmOperators.on(client);
-    operator.register(new BenchmarkRunReconciler("loadgen:test", Clock.systemUTC(),
-        new BenchmarkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))), o -> o.settingNamespaces(NS));
-    operator.start();
+    BenchmarkRunsOnApiServer.prepareNamespace(client, NS);
+    operator = BenchmarkRunsOnApiServer.startOperator(client, NS, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
   @AfterAll

@@ -9,18 +9,13 @@ import dev.crossover.api.v1alpha1.LevelResult;
 import dev.crossover.loadgen.result.Counter;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.report.ReportRenderer;
-import dev.crossover.testing.InJvmOperators;
-import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +41,7 @@ class BenchmarkRunRestartOnRealApiServerTest {
 
   @BeforeAll
   static void setUp(KubernetesClient client) throws Exception {
-    Crds.install(client);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .serverSideApply();
-    // No controller-manager creates it; pod admission looks it up.
-    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
-        .endMetadata().build()).serverSideApply();
+    BenchmarkRunsOnApiServer.prepareNamespace(client, NS);
   }
 
   @AfterEach
@@ -64,10 +54,7 @@ class BenchmarkRunRestartOnRealApiServerTest {
 
   private PrometheusMeterRegistry startOperator(KubernetesClient client) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = InJvmOperators.on(client);
-    operator.register(new BenchmarkRunReconciler("loadgen:test", Clock.systemUTC(), new BenchmarkMetrics(registry)),
-        o -> o.settingNamespaces(NS));
-    operator.start();
+    operator = BenchmarkRunsOnApiServer.startOperator(client, NS, registry);
     return registry;
   }
 

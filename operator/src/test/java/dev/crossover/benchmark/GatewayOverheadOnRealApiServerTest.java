@@ -17,17 +17,12 @@ import dev.crossover.loadgen.result.Metric;
 import dev.crossover.loadgen.result.MetricsSection;
 import dev.crossover.loadgen.result.RunResult;
 import dev.crossover.report.ReportRenderer;
-import dev.crossover.testing.InJvmOperators;
-import dev.crossover.testing.Crds;
 import dev.crossover.testing.LocalApiServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.HistogramIterationValue;
@@ -51,15 +46,8 @@ class GatewayOverheadOnRealApiServerTest {
 
   @BeforeAll
   static void setUp(KubernetesClient client) throws Exception {
-    Crds.install(client);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .serverSideApply();
-    client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
-        .endMetadata().build()).serverSideApply();
-    operator = InJvmOperators.on(client);
-    operator.register(new BenchmarkRunReconciler("loadgen:test", Clock.systemUTC(),
-        new BenchmarkMetrics(new SimpleMeterRegistry())), o -> o.settingNamespaces(NS));
-    operator.start();
+    BenchmarkRunsOnApiServer.prepareNamespace(client, NS);
+    operator = BenchmarkRunsOnApiServer.startOperator(client, NS, new SimpleMeterRegistry());
   }
 
   @AfterAll
